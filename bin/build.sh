@@ -1,0 +1,36 @@
+# Sourced by ./pygrpc: builds the launcher's class path when it is missing or older than the
+# sources. Needs PYGRPC_JAVA_HOME (bin/find-java.sh).
+
+pygrpc_jar="$here/host/target/pygrpc-host.jar"
+pygrpc_classpath="$pygrpc_jar:$here/host/target/lib/*"
+
+pygrpc_maven_opts() {  # JDK 24+ warns about Maven's own use of sun.misc.Unsafe: keep it quiet
+  local major
+  major=$(pygrpc_java_major "$PYGRPC_JAVA_HOME")
+  if [ "${major:-0}" -ge 24 ]; then printf '%s' "--sun-misc-unsafe-memory-access=allow"; fi
+}
+
+pygrpc_build_if_stale() {
+  local stale=""
+  if [ ! -f "$pygrpc_jar" ] || [ ! -d "$here/host/target/lib" ]; then
+    stale="first run"
+  elif [ -n "$(find "$here/pom.xml" "$here/host/pom.xml" "$here/python-api/pom.xml" \
+          "$here/host/src/main" "$here/python-api/src/main" -newer "$pygrpc_jar" -print -quit)" ]; then
+    stale="sources changed"
+  fi
+  [ -z "$stale" ] && return 0
+  if ! command -v mvn >/dev/null 2>&1; then
+    echo "pygrpc: Maven is needed to build pygrpc (apt-get install maven), then run this again." >&2
+    return 1
+  fi
+  echo "pygrpc: building the launcher ($stale; about a minute, once)..." >&2
+  local log="$here/host/target/build.log"
+  mkdir -p "$here/host/target"
+  if ! (cd "$here" && JAVA_HOME="$PYGRPC_JAVA_HOME" MAVEN_OPTS="$(pygrpc_maven_opts) ${MAVEN_OPTS:-}" \
+        mvn -B -q -DskipTests package >"$log" 2>&1); then
+    echo "pygrpc: the build failed; its output is in $log:" >&2
+    tail -n 30 "$log" >&2
+    return 1
+  fi
+  rm -f "$here/host/target/pygrpc.aot" "$here/host/target/pygrpc.aot.jdk"
+}

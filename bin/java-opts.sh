@@ -1,0 +1,30 @@
+# Sourced by ./pygrpc: the JVM options for the launcher, in the array pygrpc_java_opts.
+# Short scripts start fastest with C1 only and, on JDK 25+, an AOT cache of the loaded classes
+# (made once by a training run against the demo server; see DESIGN.md).
+
+pygrpc_java_opts=(-XX:TieredStopAtLevel=1 -Xss4m -XX:+UseSerialGC
+  -Xlog:disable -Xlog:all=warning:stderr)
+pygrpc_major=$(pygrpc_java_major "$PYGRPC_JAVA_HOME")
+if [ "${pygrpc_major:-0}" -ge 22 ]; then
+  pygrpc_java_opts+=(--enable-native-access=ALL-UNNAMED)
+fi
+if [ "${pygrpc_major:-0}" -ge 23 ]; then
+  pygrpc_java_opts+=(--sun-misc-unsafe-memory-access=allow)
+fi
+if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ]; then
+  pygrpc_aot="$here/host/target/pygrpc.aot"
+  # The cache is tied to the JDK that made it: remake it when another JDK runs the launcher.
+  if [ ! -f "$pygrpc_aot" ] || [ "$(cat "$pygrpc_aot.jdk" 2>/dev/null)" != "$PYGRPC_JAVA_HOME" ]; then
+    echo "pygrpc: making the start-up cache (once, about 20 s)..." >&2
+    rm -f "$pygrpc_aot"
+    if "$PYGRPC_JAVA_HOME/bin/java" "${pygrpc_java_opts[@]}" -XX:AOTCacheOutput="$pygrpc_aot" \
+        -cp "$pygrpc_classpath" io.pygrpc.launcher.Main demo --port 0 \
+        "$here/bin/aot-training.py" '{port}' >/dev/null 2>"$here/host/target/aot.log"; then
+      printf '%s' "$PYGRPC_JAVA_HOME" > "$pygrpc_aot.jdk"
+    else
+      echo "pygrpc: could not make the start-up cache (see host/target/aot.log); running without it." >&2
+      rm -f "$pygrpc_aot"
+    fi
+  fi
+  [ -f "$pygrpc_aot" ] && pygrpc_java_opts+=(-XX:AOTCache="$pygrpc_aot")
+fi

@@ -1,0 +1,50 @@
+package io.pygrpc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.grpc.Metadata;
+import io.grpc.Status;
+
+/**
+ * A call that ended with a non-OK gRPC status, as the server or the transport reported it.
+ *
+ * <p>Kept apart from {@link PygrpcException}: this is the server's answer, not a mistake in the
+ * script. The guest sees it as {@code pygrpc.RpcError}.
+ *
+ * @since 0.3.0
+ */
+public final class RpcException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Status status;
+  private final transient Metadata trailers;
+
+  public RpcException(Status status, Metadata trailers) {
+    super(message(requireNonNull(status, "status")), status.getCause());
+    this.status = status;
+    this.trailers = trailers == null ? new Metadata() : trailers;
+  }
+
+  /** The status code. */
+  public Status.Code code() {
+    return status.getCode();
+  }
+
+  /** The status description the server sent, or an empty string. */
+  public String details() {
+    String description = status.getDescription();
+    return description == null ? "" : description;
+  }
+
+  /** The trailing metadata, empty when the call failed before any arrived. */
+  public Metadata trailers() {
+    return trailers;
+  }
+
+  private static String message(Status status) {
+    String description = status.getDescription();
+    return description == null || description.isEmpty()
+        ? status.getCode().name()
+        : status.getCode() + ": " + description;
+  }
+}

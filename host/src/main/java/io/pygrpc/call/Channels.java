@@ -1,0 +1,74 @@
+package io.pygrpc.call;
+
+import static java.util.Objects.requireNonNull;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.pygrpc.PygrpcException;
+import io.pygrpc.PygrpcException.Kind;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Opens grpc-java channels for the targets scripts name.
+ *
+ * @since 0.3.0
+ */
+public final class Channels {
+  private Channels() {}
+
+  /**
+   * Builds a target string from the seed's {@code Client(host, port)} form.
+   *
+   * @throws PygrpcException when the port is outside 1-65535 or the host is empty
+   */
+  public static String target(String host, int port) {
+    requireNonNull(host, "host");
+    if (host.isBlank()) {
+      throw new PygrpcException(Kind.VALUE, "host: \"\" (expected: a host name or address)");
+    }
+    if (port < 1 || port > 65535) {
+      throw new PygrpcException(Kind.VALUE, "port: " + port + " (expected: 1-65535)");
+    }
+    // An IPv6 literal needs brackets before the port.
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]:" + port
+        : host + ":" + port;
+  }
+
+  /**
+   * Opens a plaintext channel to {@code host:port} or a gRPC target URI
+   * ({@code dns:///host:port}).
+   *
+   * @throws PygrpcException when the target cannot be parsed
+   */
+  public static ManagedChannel open(String target) {
+    requireNonNull(target, "target");
+    if (target.isBlank()) {
+      throw new PygrpcException(Kind.VALUE, "target: \"\" (expected: host:port or a gRPC target"
+          + " URI such as dns:///host:port)");
+    }
+    try {
+      return NettyChannelBuilder.forTarget(target)
+          .usePlaintext()
+          .userAgent("pygrpc/" + Version.current())
+          // Scripts are short-lived: do not hold an idle connection open for the default 30 min.
+          .idleTimeout(5, TimeUnit.MINUTES)
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new PygrpcException(Kind.VALUE, "target: \"" + target + "\" cannot be used: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Shuts a channel down, waiting briefly for calls in flight, then forcing it closed. */
+  public static void close(ManagedChannel channel) {
+    channel.shutdown();
+    try {
+      if (!channel.awaitTermination(2, TimeUnit.SECONDS)) {
+        channel.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      channel.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package io.pygrpc.convert;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.EnumDescriptor;
+import com.google.protobuf.Descriptors.EnumValueDescriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.OneofDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Message;
+import io.pygrpc.PygrpcException;
+import io.pygrpc.PygrpcException.Kind;
+import io.pygrpc.internal.Suggestions;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Builds a protobuf message from script values, checking every field against its declared type.
+ *
+ * <p>All problems in one request are collected and reported together, each with the full path
+ * of the field, what was expected and what was given, e.g.
+ * {@code pygrpc.demo.Record.where.x: expected an integer (int32), got str "a"}.
+ *
+ * @since 0.3.0
+ */
+public final class MessageConverter {
+  private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+  private final List<String> errors = new ArrayList<>();
+  private Kind firstKind;
+
+  private MessageConverter() {}
+
+  /**
+   * Converts a map of field values (or a message of the same type) into a message.
+   *
+   * @throws PygrpcException listing every field that could not be converted
+   */
+  public static DynamicMessage toMessage(Descriptor type, InputValue fields) {
+    MessageConverter converter = new MessageConverter();
+    DynamicMessage message = converter.message(type, fields, type.getFullName());
+    if (!converter.errors.isEmpty()) {
+      String text = converter.errors.size() == 1
+          ? converter.errors.get(0)
+          : converter.errors.size() + " fields could not be converted:\n  "
+              + String.join("\n  ", converter.errors);
+      throw new PygrpcException(converter.firstKind, text);
+    }
+    return message;
+  }
+
+  private DynamicMessage message(Descriptor type, InputValue value, String path) {
+    switch (value.type()) {
+      case MESSAGE -> {
+        Message given = value.asMessage();
+        if (given.getDescriptorForType().getFullName().equals(type.getFullName())) {
+          return given instanceof DynamicMessage dynamic && given.getDescriptorForType() == type
+              ? dynamic
+              : copy(type, given, path);
+        }
+        fail(Kind.TYPE, path, "a " + type.getFullName() + " message or a dict of its fields",
+            "a " + given.getDescriptorForType().getFullName() + " message");
+        return null;
+      }
+      case MAP -> {
+        DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
+        Map<OneofDescriptor, FieldDescriptor> oneofs = new HashMap<>();
+        value.forEachEntry((key, fieldValue) -> {
+          if (key.type() != InputValue.Type.STRING) {
+            fail(Kind.TYPE, path, "field names as strings", key.typeName() + " key " + key.preview());
+            return;
+          }
+          FieldDescriptor field = field(type, key.asString(), path);
+          if (field == null || fieldValue.type() == InputValue.Type.NULL) {
+            return;
+          }
+          OneofDescriptor oneof = field.getRealContainingOneof();
+          if (oneof != null) {
+            FieldDescriptor other = oneofs.putIfAbsent(oneof, field);
+            if (other != null) {
+              fail(Kind.VALUE, path + "." + field.getName(), "at most one field of oneof "
+                  + oneof.getName(), "both " + other.getName() + " and " + field.getName());
+              return;
+            }
+          }
+          setField(builder, field, fieldValue, path + "." + field.getName());
+        });
+        return builder.build();
+      }
+      default -> {
+        fail(Kind.TYPE, path, "a dict of the fields of " + type.getFullName(), given(value));
+        return null;
+      }
+    }
+  }
+
+  private DynamicMessage copy(Descriptor type, Message given, String path) {
+    try {
+      return DynamicMessage.parseFrom(type, given.toByteString());
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      fail(Kind.VALUE, path, "a " + type.getFullName() + " message", "one that cannot be read back");
+      return null;
+    }
+  }
+
+  private FieldDescriptor field(Descriptor type, String name, String path) {
+    FieldDescriptor field = type.findFieldByName(name);
+    if (field != null) {
+      return field;
+    }
+    for (FieldDescriptor candidate : type.getFields()) {
+      if (candidate.getJsonName().equals(name)) {
+        return candidate;
+      }
+    }
+    String names = type.getFields().stream().map(FieldDescriptor::getName)
+        .collect(Collectors.joining(", "));
+    String hint = Suggestions.closest(name,
+            type.getFields().stream().map(FieldDescriptor::getName).toList())
+        .map(best -> " (did you mean \"" + best + "\"?)").orElse("");
+    errors.add(path + ": no field named \"" + name + "\"" + hint + "; "
+        + (names.isEmpty() ? "the message has no fields" : "its fields are: " + names));
+    if (firstKind == null) {
+      firstKind = Kind.LOOKUP;
+    }
+    return null;
+  }
+
+  private void setField(DynamicMessage.Builder builder, FieldDescriptor field, InputValue value,
+      String path) {
+    if (field.isMapField()) {
+      if (value.type() != InputValue.Type.MAP) {
+        fail(Kind.TYPE, path, "a dict", given(value));
+        return;
+      }
+      Descriptor entryType = field.getMessageType();
+      FieldDescriptor keyField = entryType.findFieldByNumber(1);
+      FieldDescriptor valueField = entryType.findFieldByNumber(2);
+      value.forEachEntry((k, v) -> {
+        String entryPath = path + "[" + k.preview() + "]";
+        Object key = single(keyField, k, entryPath + " (key)");
+        Object entryValue = v.type() == InputValue.Type.NULL && valueField.getJavaType()
+            == FieldDescriptor.JavaType.MESSAGE
+            ? DynamicMessage.getDefaultInstance(valueField.getMessageType())
+            : single(valueField, v, entryPath);
+        if (key != null && entryValue != null) {
+          builder.addRepeatedField(field, DynamicMessage.newBuilder(entryType)
+              .setField(keyField, key).setField(valueField, entryValue).build());
+        }
+      });
+    } else if (field.isRepeated()) {
+      if (value.type() != InputValue.Type.LIST) {
+        fail(Kind.TYPE, path, "a list (or other iterable)", given(value));
+        return;
+      }
+      int[] index = {0};
+      value.forEachElement(element -> {
+        Object converted = single(field, element, path + "[" + index[0]++ + "]");
+        if (converted != null) {
+          builder.addRepeatedField(field, converted);
+        }
+      });
+    } else {
+      Object converted = single(field, value, path);
+      if (converted != null) {
+        builder.setField(field, converted);
+      }
+    }
+  }
+
+  /** One value of a field's type, or null after recording why it cannot be converted. */
+  private Object single(FieldDescriptor field, InputValue value, String path) {
+    InputValue.Type type = value.type();
+    switch (field.getType()) {
+      case STRING -> {
+        if (type == InputValue.Type.STRING) {
+          return value.asString();
+        }
+        return fail(Kind.TYPE, path, "a string", given(value));
+      }
+      case BYTES -> {
+        if (type == InputValue.Type.BYTES) {
+          return ByteString.copyFrom(value.asBytes());
+        }
+        return fail(Kind.TYPE, path, "bytes", given(value));
+      }
+      case BOOL -> {
+        if (type == InputValue.Type.BOOLEAN) {
+          return value.asBoolean();
+        }
+        return fail(Kind.TYPE, path, "a bool", given(value));
+      }
+      case INT32, SINT32, SFIXED32 -> {
+        return integer(value, path, "int32", Integer.MIN_VALUE, Integer.MAX_VALUE, false);
+      }
+      case UINT32, FIXED32 -> {
+        return integer(value, path, "uint32", 0, 0xFFFF_FFFFL, true);
+      }
+      case INT64, SINT64, SFIXED64 -> {
+        return integer(value, path, "int64", Long.MIN_VALUE, Long.MAX_VALUE, false);
+      }
+      case UINT64, FIXED64 -> {
+        return unsigned64(value, path);
+      }
+      case FLOAT, DOUBLE -> {
+        if (type == InputValue.Type.FLOAT || type == InputValue.Type.INTEGER) {
+          double d = type == InputValue.Type.INTEGER && !value.fitsInLong()
+              ? value.asBigInteger().doubleValue()
+              : value.asDouble();
+          if (field.getType() == FieldDescriptor.Type.DOUBLE) {
+            return d;
+          }
+          if (Double.isFinite(d) && Math.abs(d) > Float.MAX_VALUE) {
+            return fail(Kind.VALUE, path, "a number in float range", given(value));
+          }
+          return (float) d;
+        }
+        return fail(Kind.TYPE, path, "a number", given(value));
+      }
+      case ENUM -> {
+        return enumValue(field.getEnumType(), value, path);
+      }
+      case MESSAGE, GROUP -> {
+        return message(field.getMessageType(), value, path);
+      }
+      default -> throw new IllegalStateException("unhandled field type " + field.getType());
+    }
+  }
+
+  private Object integer(InputValue value, String path, String kind, long min, long max,
+      boolean unsignedInt) {
+    String expected = "an integer (" + kind + ", " + min + " to " + max + ")";
+    if (value.type() != InputValue.Type.INTEGER) {
+      return fail(Kind.TYPE, path, expected, given(value));
+    }
+    if (!value.fitsInLong() || value.asLong() < min || value.asLong() > max) {
+      return fail(Kind.VALUE, path, expected, given(value));
+    }
+    long v = value.asLong();
+    // protobuf-java keeps uint32 in an int, int32 in an int and 64-bit kinds in a long.
+    if (unsignedInt) {
+      return (int) v;
+    }
+    return kind.equals("int32") ? (Object) (int) v : (Object) v;
+  }
+
+  private Object unsigned64(InputValue value, String path) {
+    String expected = "an integer (uint64, 0 to " + UINT64_MAX + ")";
+    if (value.type() != InputValue.Type.INTEGER) {
+      return fail(Kind.TYPE, path, expected, given(value));
+    }
+    BigInteger v = value.fitsInLong() ? BigInteger.valueOf(value.asLong()) : value.asBigInteger();
+    if (v.signum() < 0 || v.compareTo(UINT64_MAX) > 0) {
+      return fail(Kind.VALUE, path, expected, given(value));
+    }
+    return v.longValue();
+  }
+
+  private Object enumValue(EnumDescriptor type, InputValue value, String path) {
+    String names = type.getValues().stream().map(EnumValueDescriptor::getName)
+        .collect(Collectors.joining(", "));
+    String expected = "a " + type.getFullName() + " name (" + names + ") or number";
+    if (value.type() == InputValue.Type.STRING) {
+      EnumValueDescriptor named = type.findValueByName(value.asString());
+      return named != null ? named : fail(Kind.VALUE, path, expected, given(value));
+    }
+    if (value.type() == InputValue.Type.INTEGER) {
+      if (!value.fitsInLong() || value.asLong() != (int) value.asLong()) {
+        return fail(Kind.VALUE, path, expected, given(value));
+      }
+      int number = (int) value.asLong();
+      EnumValueDescriptor known = type.findValueByNumber(number);
+      if (known != null) {
+        return known;
+      }
+      // Open (proto3) enums carry unknown numbers through; closed ones reject them.
+      return type.isClosed()
+          ? fail(Kind.VALUE, path, expected, given(value))
+          : type.findValueByNumberCreatingIfUnknown(number);
+    }
+    return fail(Kind.TYPE, path, expected, given(value));
+  }
+
+  private Object fail(Kind kind, String path, String expected, String given) {
+    errors.add(path + ": expected " + expected + ", got " + given);
+    if (firstKind == null) {
+      firstKind = kind;
+    }
+    return null;
+  }
+
+  private static String given(InputValue value) {
+    return switch (value.type()) {
+      case MAP, LIST, OTHER, MESSAGE -> value.typeName();
+      default -> value.typeName() + " " + value.preview();
+    };
+  }
+}

@@ -1,0 +1,163 @@
+package io.pygrpc.convert;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.protobuf.Message;
+import java.math.BigInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.graalvm.polyglot.Value;
+
+/**
+ * {@link InputValue} over a guest value, Python or JavaScript. The one adapter between polyglot
+ * values and the conversion rules.
+ *
+ * <p>A Python {@code dict} is an interop hash and a JavaScript object has members; Python objects
+ * have members too (their attributes), so which is a mapping depends on the language.
+ *
+ * @since 0.3.0
+ */
+public final class PolyglotInput implements InputValue {
+  private final Value value;
+  private final boolean membersAreFields;
+  private Type type;
+
+  private PolyglotInput(Value value, boolean membersAreFields) {
+    this.value = value;
+    this.membersAreFields = membersAreFields;
+  }
+
+  /** A value from a Python script. */
+  public static InputValue python(Value value) {
+    return new PolyglotInput(requireNonNull(value, "value"), false);
+  }
+
+  /** A value from a JavaScript script, where plain objects are mappings. */
+  public static InputValue javascript(Value value) {
+    return new PolyglotInput(requireNonNull(value, "value"), true);
+  }
+
+  @Override
+  public Type type() {
+    if (type == null) {
+      type = classify();
+    }
+    return type;
+  }
+
+  private Type classify() {
+    if (value.isNull()) {
+      return Type.NULL;
+    } else if (value.isBoolean()) {
+      return Type.BOOLEAN;
+    } else if (value.isString()) {
+      return Type.STRING;
+    } else if (value.isNumber()) {
+      if (!value.fitsInLong() && !value.fitsInBigInteger()) {
+        return Type.FLOAT;
+      }
+      // A whole-number Python float still fits in a long; its type says it is not an integer.
+      return !membersAreFields && "float".equals(value.getMetaObject().getMetaSimpleName())
+          ? Type.FLOAT : Type.INTEGER;
+    } else if (value.isProxyObject() && value.asProxyObject() instanceof MessageView) {
+      return Type.MESSAGE;
+    } else if (value.hasBufferElements()) {
+      return Type.BYTES;
+    } else if (value.hasHashEntries()) {
+      return Type.MAP;
+    } else if (value.hasArrayElements() || value.hasIterator()) {
+      return Type.LIST;
+    } else if (membersAreFields && value.hasMembers() && !value.canExecute()) {
+      return Type.MAP;
+    }
+    return Type.OTHER;
+  }
+
+  @Override
+  public boolean asBoolean() {
+    return value.asBoolean();
+  }
+
+  @Override
+  public boolean fitsInLong() {
+    return value.fitsInLong();
+  }
+
+  @Override
+  public long asLong() {
+    return value.asLong();
+  }
+
+  @Override
+  public BigInteger asBigInteger() {
+    return value.asBigInteger();
+  }
+
+  @Override
+  public double asDouble() {
+    return value.fitsInDouble() ? value.asDouble() : value.asBigInteger().doubleValue();
+  }
+
+  @Override
+  public String asString() {
+    return value.asString();
+  }
+
+  @Override
+  public byte[] asBytes() {
+    byte[] bytes = new byte[(int) value.getBufferSize()];
+    value.readBuffer(0, bytes, 0, bytes.length);
+    return bytes;
+  }
+
+  @Override
+  public Message asMessage() {
+    return ((MessageView) value.asProxyObject()).message();
+  }
+
+  @Override
+  public void forEachEntry(BiConsumer<InputValue, InputValue> visitor) {
+    if (value.hasHashEntries()) {
+      Value entries = value.getHashEntriesIterator();
+      while (entries.hasIteratorNextElement()) {
+        Value entry = entries.getIteratorNextElement();
+        visitor.accept(wrap(entry.getArrayElement(0)), wrap(entry.getArrayElement(1)));
+      }
+    } else {
+      for (String key : value.getMemberKeys()) {
+        visitor.accept(JavaInput.of(key), wrap(value.getMember(key)));
+      }
+    }
+  }
+
+  @Override
+  public void forEachElement(Consumer<InputValue> visitor) {
+    if (value.hasArrayElements()) {
+      long size = value.getArraySize();
+      for (long i = 0; i < size; i++) {
+        visitor.accept(wrap(value.getArrayElement(i)));
+      }
+    } else {
+      Value iterator = value.getIterator();
+      while (iterator.hasIteratorNextElement()) {
+        visitor.accept(wrap(iterator.getIteratorNextElement()));
+      }
+    }
+  }
+
+  @Override
+  public String typeName() {
+    Value meta = value.getMetaObject();
+    return meta == null ? "value" : meta.getMetaSimpleName();
+  }
+
+  @Override
+  public String preview() {
+    String shown = value.isString() ? "\"" + value.asString() + "\"" : value.toString();
+    return shown.length() > 60 ? shown.substring(0, 57) + "..." : shown;
+  }
+
+  private InputValue wrap(Value element) {
+    return new PolyglotInput(element, membersAreFields);
+  }
+}

@@ -1,0 +1,151 @@
+package io.pygrpc.demo;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.google.protobuf.Descriptors.ServiceDescriptor;
+import com.google.protobuf.DynamicMessage;
+import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.ProtoMethodDescriptorSupplier;
+import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.grpc.stub.ServerCalls;
+import io.grpc.stub.StreamObserver;
+import io.pygrpc.call.DynamicMethods;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * The built-in demo server: {@code helloworld.Greeter} and {@code pygrpc.demo.Echo}, with server
+ * reflection, on a loopback address. Used by the README's first command and by the tests.
+ *
+ * <p>The services are implemented over {@link DynamicMessage}, from the committed descriptor set.
+ *
+ * @since 0.3.0
+ */
+public final class DemoServer implements AutoCloseable {
+  private final Server server;
+
+  private DemoServer(Server server) {
+    this.server = server;
+  }
+
+  /**
+   * Starts the server on {@code 127.0.0.1:port}; port 0 picks a free one.
+   *
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  public static DemoServer start(int port) {
+    Map<String, FileDescriptor> files = DemoSchema.load();
+    ServiceDescriptor greeter = files.get("helloworld.proto").findServiceByName("Greeter");
+    ServiceDescriptor echo = files.get("demo/echo.proto").findServiceByName("Echo");
+    Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+        .addService(service(greeter, Map.of("SayHello", DemoServer::sayHello)))
+        .addService(service(echo, Map.of("Echo", DemoServer::echo, "Fail", DemoServer::fail)))
+        .addService(ProtoReflectionServiceV1.newInstance())
+        .build();
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the demo server on 127.0.0.1:" + port + ": "
+          + e.getMessage(), e);
+    }
+    return new DemoServer(server);
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** Blocks until the server stops. */
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sayHello(DynamicMessage request, StreamObserver<DynamicMessage> replies) {
+    Descriptor replyType = request.getDescriptorForType().getFile()
+        .findMessageTypeByName("HelloReply");
+    Object name = request.getField(request.getDescriptorForType().findFieldByName("name"));
+    replies.onNext(DynamicMessage.newBuilder(replyType)
+        .setField(replyType.findFieldByName("message"), "Hello, " + name + "!")
+        .build());
+    replies.onCompleted();
+  }
+
+  private static void echo(DynamicMessage request, StreamObserver<DynamicMessage> replies) {
+    replies.onNext(request);
+    replies.onCompleted();
+  }
+
+  private static void fail(DynamicMessage request, StreamObserver<DynamicMessage> replies) {
+    Descriptor type = request.getDescriptorForType();
+    int code = (Integer) request.getField(type.findFieldByName("code"));
+    String message = (String) request.getField(type.findFieldByName("message"));
+    Status status = code > 0 && code <= 16 ? Status.fromCodeValue(code)
+        : Status.INVALID_ARGUMENT.withDescription("code must be 1-16, got " + code);
+    replies.onError(status.withDescription(message.isEmpty() ? status.getDescription() : message)
+        .asRuntimeException());
+  }
+
+  private static ServerServiceDefinition service(ServiceDescriptor service,
+      Map<String, BiConsumer<DynamicMessage, StreamObserver<DynamicMessage>>> handlers) {
+    io.grpc.ServiceDescriptor.Builder descriptor = io.grpc.ServiceDescriptor
+        .newBuilder(service.getFullName())
+        .setSchemaDescriptor(new Schema(service, null));
+    for (MethodDescriptor method : service.getMethods()) {
+      descriptor.addMethod(DynamicMethods.of(method).toBuilder()
+          .setSchemaDescriptor(new Schema(service, method)).build());
+    }
+    io.grpc.ServiceDescriptor built = descriptor.build();
+    ServerServiceDefinition.Builder definition = ServerServiceDefinition.builder(built);
+    for (io.grpc.MethodDescriptor<?, ?> method : built.getMethods()) {
+      @SuppressWarnings("unchecked")
+      io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> typed =
+          (io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage>) method;
+      BiConsumer<DynamicMessage, StreamObserver<DynamicMessage>> handler =
+          handlers.get(method.getBareMethodName());
+      definition.addMethod(typed, ServerCalls.asyncUnaryCall(handler::accept));
+    }
+    return definition.build();
+  }
+
+  /** Lets the reflection service find the schema of the dynamic services. */
+  private record Schema(ServiceDescriptor service, MethodDescriptor method)
+      implements ProtoServiceDescriptorSupplier, ProtoMethodDescriptorSupplier {
+    @Override
+    public FileDescriptor getFileDescriptor() {
+      return service.getFile();
+    }
+
+    @Override
+    public ServiceDescriptor getServiceDescriptor() {
+      return service;
+    }
+
+    @Override
+    public MethodDescriptor getMethodDescriptor() {
+      return method;
+    }
+  }
+}

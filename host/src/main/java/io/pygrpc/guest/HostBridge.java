@@ -1,0 +1,63 @@
+package io.pygrpc.guest;
+
+import io.pygrpc.call.Channels;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The one object a context's {@code pygrpc} package imports from the host (as the polyglot
+ * binding {@value #BINDING}). It creates clients and owns them, so that closing the context
+ * closes every channel the script opened.
+ */
+public final class HostBridge implements AutoCloseable {
+  /** The polyglot binding name under which the bridge is published. */
+  public static final String BINDING = "pygrpc.host";
+
+  private final GuestErrors errors = new GuestErrors();
+  private final List<ClientBinding> clients = new CopyOnWriteArrayList<>();
+
+  /** Receives the guest's exception factory; see {@link GuestErrors}. */
+  @HostAccess.Export
+  public void install(Value errorFactory) {
+    errors.install(errorFactory);
+  }
+
+  /**
+   * Opens a client: {@code connect("localhost", 50051)} or {@code connect("localhost:50051",
+   * None)}.
+   */
+  @HostAccess.Export
+  public ClientBinding connect(Value host, Value port) {
+    try {
+      if (!host.isString()) {
+        throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.TYPE,
+            "host: expected a string such as 'localhost' or 'localhost:50051', got " + host);
+      }
+      String target;
+      if (port.isNull()) {
+        target = host.asString();
+      } else if (port.isNumber() && port.fitsInInt() && !port.isBoolean()) {
+        target = Channels.target(host.asString(), port.asInt());
+      } else {
+        throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.TYPE,
+            "port: expected an integer 1-65535, got " + port);
+      }
+      ClientBinding client = new ClientBinding(target, Channels.open(target), errors);
+      clients.add(client);
+      return client;
+    } catch (RuntimeException e) {
+      throw errors.raise(e);
+    }
+  }
+
+  /** Closes every client this bridge opened. */
+  @Override
+  public void close() {
+    for (ClientBinding client : clients) {
+      client.close();
+    }
+    clients.clear();
+  }
+}

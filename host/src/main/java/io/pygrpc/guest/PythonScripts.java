@@ -1,0 +1,95 @@
+package io.pygrpc.guest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * Runs Python scripts the way {@code python script.py} would, with {@code pygrpc} importable.
+ *
+ * <p>The script gets {@code sys.argv}, its own folder first on {@code sys.path}, the given
+ * standard streams, and {@code __name__ == '__main__'}. Its exit status is what
+ * {@code sys.exit()} asked for; an uncaught exception prints a Python traceback of the script's
+ * own frames and gives 1. Scripts run with the access {@code python} has (files, environment,
+ * threads); the host's Java classes stay out of reach.
+ *
+ * @since 0.3.0
+ */
+public final class PythonScripts {
+  private static final Source RUNNER = Source.create("python",
+      "import pygrpc._script\npygrpc._script.run");
+
+  private final Engine engine;
+  private final InputStream in;
+  private final OutputStream out;
+  private final OutputStream err;
+
+  /**
+   * @param engine the engine the script's context lives on; share one across runs
+   */
+  public PythonScripts(Engine engine, InputStream in, OutputStream out, OutputStream err) {
+    this.engine = requireNonNull(engine, "engine");
+    this.in = requireNonNull(in, "in");
+    this.out = requireNonNull(out, "out");
+    this.err = requireNonNull(err, "err");
+  }
+
+  /**
+   * Runs a script file to completion.
+   *
+   * @param script the {@code .py} file
+   * @param args what the script sees as {@code sys.argv[1:]}
+   * @return the exit status
+   */
+  public int run(Path script, List<String> args) {
+    requireNonNull(script, "script");
+    String[] argv = new String[args.size() + 1];
+    argv[0] = script.toString();
+    for (int i = 0; i < args.size(); i++) {
+      argv[i + 1] = args.get(i);
+    }
+    try (HostBridge bridge = new HostBridge(); Context context = newContext(argv, bridge)) {
+      Value run = context.eval(RUNNER);
+      return run.execute(script.toAbsolutePath().toString()).asInt();
+    } catch (PolyglotException e) {
+      if (e.isExit()) {
+        return e.getExitStatus();
+      }
+      throw e;
+    }
+  }
+
+  private Context newContext(String[] argv, HostBridge bridge) {
+    Context context = Context.newBuilder("python")
+        .engine(engine)
+        .in(in)
+        .out(out)
+        .err(err)
+        .arguments("python", argv)
+        .allowHostAccess(GuestAccess.POLICY)
+        .allowPolyglotAccess(PolyglotAccess.newBuilder().allowBindingsAccess("python").build())
+        .allowIO(IOAccess.ALL)
+        .allowCreateThread(true)
+        .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
+        .option("python.PythonPath", PythonPackage.root().toString())
+        .option("python.PosixModuleBackend", "java")
+        // Keep compiled bytecode of the standard library and the package between runs.
+        .option("python.DontWriteBytecodeFlag", "false")
+        .option("python.PyCachePrefix", CacheDirs.base().resolve("pycache").toString())
+        .option("python.WarnExperimentalFeatures", "false")
+        .build();
+    context.getPolyglotBindings().putMember(HostBridge.BINDING, bridge);
+    return context;
+  }
+}

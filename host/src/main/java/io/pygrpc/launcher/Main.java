@@ -1,0 +1,112 @@
+package io.pygrpc.launcher;
+
+import static java.util.Objects.requireNonNull;
+
+import io.pygrpc.call.Version;
+import io.pygrpc.guest.Engines;
+import io.pygrpc.guest.PythonScripts;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.graalvm.polyglot.Engine;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code pygrpc} command: {@code pygrpc SCRIPT.py [ARGS...]} runs a script, and subcommands
+ * do the rest. {@link #main} is the only place that exits the JVM.
+ *
+ * @since 0.3.0
+ */
+@Command(name = "pygrpc", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    description = "Runs Python scripts that call gRPC services.%n"
+        + "Exit status: the script's own, 1 on an uncaught exception, 2 on a usage error.",
+    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT",
+      description = "The Python script to run (.py).")
+  Path script;
+
+  @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script "
+      + "(its sys.argv[1:]); everything after SCRIPT is passed on as it is.")
+  List<String> args = new ArrayList<>();
+
+  @Spec
+  CommandSpec spec;
+
+  private final InputStream in;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Supplier<Engine> engine;
+
+  /**
+   * @param engine the polyglot engine scripts run on, created only when a script runs
+   */
+  public Main(InputStream in, PrintStream out, PrintStream err, Supplier<Engine> engine) {
+    this.in = requireNonNull(in, "in");
+    this.out = requireNonNull(out, "out");
+    this.err = requireNonNull(err, "err");
+    this.engine = requireNonNull(engine, "engine");
+  }
+
+  /** Runs the launcher and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(commandLine(new Main(System.in, System.out, System.err, Engines::shared))
+        .execute(args));
+  }
+
+  /** The configured command line for a launcher instance; tests run it with their own streams. */
+  public static CommandLine commandLine(Main main) {
+    CommandLine line = new CommandLine(main);
+    // Everything after the script name belongs to the script, options included.
+    line.setStopAtPositional(true);
+    line.setOut(new java.io.PrintWriter(main.out, true));
+    line.setErr(new java.io.PrintWriter(main.err, true));
+    line.setExecutionExceptionHandler(new FailureHandler());
+    for (CommandLine sub : line.getSubcommands().values()) {
+      sub.setStopAtPositional(true);
+    }
+    return line;
+  }
+
+  @Override
+  public Integer call() {
+    if (script == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "No script given. Run 'pygrpc SCRIPT.py [ARGS...]', or see 'pygrpc --help'.");
+    }
+    return runScript(spec.commandLine(), script, args);
+  }
+
+  /** Runs a script file after checking that it can be read; shared with subcommands. */
+  int runScript(CommandLine line, Path file, List<String> scriptArgs) {
+    if (!Files.isRegularFile(file)) {
+      throw new CommandLine.ParameterException(line, "Cannot open the script '" + file
+          + "': " + (Files.exists(file) ? "it is not a file." : "no such file."));
+    }
+    if (!file.getFileName().toString().endsWith(".py")) {
+      throw new CommandLine.ParameterException(line, "The script '" + file
+          + "' is not a Python file; pygrpc runs .py scripts.");
+    }
+    return new PythonScripts(engine.get(), in, out, err).run(file, scriptArgs);
+  }
+
+  /** Reports the jar's version. */
+  static final class VersionInfo implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"pygrpc " + Version.current(),
+          "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.home")
+              + ")"};
+    }
+  }
+}

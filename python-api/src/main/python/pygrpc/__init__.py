@@ -1,0 +1,13 @@
+"""pygrpc: call gRPC services from a script, with no generated stubs.
+
+    from pygrpc import Client
+    client = Client('localhost', 50051)
+    client.load('helloworld_pb2')
+    reply = client.request('SayHello', name='you')
+    print(reply.message)
+"""
+
+from pygrpc.errors import DescriptorError, RpcError, StatusCode
+from pygrpc.client import Client
+
+__all__ = ['Client', 'RpcError', 'StatusCode', 'DescriptorError']

@@ -1,0 +1,51 @@
+"""Runs a script file as __main__, the way `python script.py` does."""
+
+import os
+import sys
+
+
+def run(path: str) -> int:
+    """Runs the file and returns its exit status."""
+    main = type(sys)('__main__')
+    main.__file__ = path
+    main.__builtins__ = __builtins__
+    sys.modules['__main__'] = main
+    sys.path.insert(0, os.path.dirname(path))
+    try:
+        with open(path, 'rb') as f:
+            source = f.read()
+        exec(compile(source, path, 'exec'), main.__dict__)
+        return 0
+    except SystemExit as e:
+        return _exit_status(e.code)
+    except KeyboardInterrupt:
+        return 130
+    except BaseException as e:
+        _print_traceback(e)
+        return 1
+    finally:
+        _flush()
+
+
+def _exit_status(code) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _print_traceback(e: BaseException) -> None:
+    import traceback
+    # Drop this runner's own frame so the traceback starts at the script.
+    tb = e.__traceback__.tb_next if e.__traceback__ is not None else None
+    traceback.print_exception(type(e), e, tb)
+
+
+def _flush() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
