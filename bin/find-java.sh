@@ -23,13 +23,16 @@ pygrpc_find_java() {
     onpath=$(readlink -f "$onpath")
     candidates+=("${onpath%/bin/java}")
   fi
-  # Newest first: sort the folder names by the version they contain.
-  for candidate in $(ls -d /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
-                        "$HOME"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home 2>/dev/null \
-                     | sort -t- -k2 -V -r); do
+  # The usual JDK folders (PYGRPC_JDK_DIRS replaces them), newest first by the version in the name.
+  local dirs="${PYGRPC_JDK_DIRS-/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* $HOME/.sdkman/candidates/java/* $HOME/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home}"
+  for candidate in $(ls -d $dirs 2>/dev/null | sort -t- -k2 -V -r); do
     candidates+=("$candidate")
   done
+  local seen=" "
   for candidate in "${candidates[@]}"; do
+    candidate=$(readlink -f "$candidate" 2>/dev/null || printf '%s' "$candidate")
+    case "$seen" in *" $candidate "*) continue ;; esac
+    seen="$seen$candidate "
     pygrpc_is_jdk "$candidate" || { tried="$tried\n  $candidate (not a JDK)"; continue; }
     major=$(pygrpc_java_major "$candidate")
     if [ -n "$major" ] && [ "$major" -ge "$min" ]; then

@@ -59,10 +59,19 @@ class Client:
         return 'Client(%r)' % self.target
 
 
+_RUNTIME_DIRS = (sys.base_prefix, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
 def _search_path() -> list:
-    # The script's folder is sys.path[0]; '' stands for the working folder, as in Python.
+    # Where Python's import would look: the script's folder (sys.path[0]), the working folder
+    # ('' in sys.path), the rest of sys.path. The interpreter's and pygrpc's own folders hold
+    # no generated modules, so leaving them out keeps "not found" messages short.
     cwd = os.getcwd()
-    paths = [cwd if entry == '' else entry for entry in sys.path if isinstance(entry, str)]
-    if cwd not in paths:
-        paths.insert(1 if paths else 0, cwd)
+    paths = []
+    for entry in sys.path[:1] + [cwd] + sys.path[1:]:
+        if not isinstance(entry, str):
+            continue
+        entry = cwd if entry == '' else entry
+        if entry not in paths and not entry.startswith(_RUNTIME_DIRS):
+            paths.append(entry)
     return paths

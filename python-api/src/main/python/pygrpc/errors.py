@@ -56,10 +56,15 @@ class InternalError(RuntimeError):
     """A defect in pygrpc itself; please report it with the script that caused it."""
 
 
+# Tracebacks name these as the package exports them (pygrpc.RpcError), not by the file.
+for _exported in (StatusCode, RpcError, DescriptorError, InternalError):
+    _exported.__module__ = 'pygrpc'
+
 _USAGE = {
     'value': ValueError,
     'type': TypeError,
     'lookup': LookupError,
+    'attribute': AttributeError,
     'not_found': ModuleNotFoundError,
     'descriptor': DescriptorError,
     'internal': InternalError,

@@ -42,12 +42,36 @@ public final class DynamicCalls {
     try {
       return ClientCalls.blockingUnaryCall(channel, method, options, request);
     } catch (StatusRuntimeException e) {
-      throw new RpcException(e.getStatus(), e.getTrailers());
+      Status status = withCause(e.getStatus());
+      if (status.getCode() == Status.Code.UNAVAILABLE && e.getStatus().getCause() != null) {
+        status = status.withDescription(status.getDescription() + " (connecting to "
+            + channel.authority() + ")");
+      }
+      throw new RpcException(status, e.getTrailers());
     } catch (RuntimeException e) {
       // grpc-java reports most failures as a status; anything else becomes one, not a crash.
       Status status = Status.fromThrowable(e);
       throw new RpcException(status.getCode() == Status.Code.UNKNOWN && status.getDescription()
-          == null ? status.withDescription(String.valueOf(e)) : status, null);
+          == null ? status.withDescription(String.valueOf(e)) : withCause(status), null);
     }
+  }
+
+  /**
+   * A status raised by the client's own transport carries the reason in its cause ("io exception"
+   * alone says nothing): put the root cause's message into the details.
+   */
+  static Status withCause(Status status) {
+    Throwable cause = status.getCause();
+    if (cause == null) {
+      return status;
+    }
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
+        : cause.getMessage();
+    String description = status.getDescription();
+    return status.withDescription(description == null || description.isEmpty() ? reason
+        : description + ": " + reason);
   }
 }

@@ -10,6 +10,7 @@ import com.google.protobuf.TextFormat;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import io.pygrpc.internal.Suggestions;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyHashMap;
@@ -27,9 +28,21 @@ import org.graalvm.polyglot.proxy.ProxyObject;
  */
 public final class MessageView implements ProxyObject {
   private final Message message;
+  private final Misuse misuse;
 
-  public MessageView(Message message) {
+  /**
+   * @param misuse makes the exception a script gets for reading a field that does not exist or
+   *     writing one; the guest layer makes it the language's own ({@code AttributeError})
+   */
+  public MessageView(Message message, Misuse misuse) {
     this.message = requireNonNull(message, "message");
+    this.misuse = requireNonNull(misuse, "misuse");
+  }
+
+  /** Makes the guest exception for a misuse of a message view. */
+  @FunctionalInterface
+  public interface Misuse {
+    RuntimeException attributeError(String message);
   }
 
   /** The message behind the view. */
@@ -41,7 +54,7 @@ public final class MessageView implements ProxyObject {
   public Object getMember(String key) {
     FieldDescriptor field = message.getDescriptorForType().findFieldByName(key);
     if (field == null) {
-      return null;
+      throw misuse.attributeError(noField(key));
     }
     if (field.isMapField()) {
       return new MapView(field, message);
@@ -52,7 +65,7 @@ public final class MessageView implements ProxyObject {
     if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !message.hasField(field)) {
       // Like protobuf Python: an unset message field reads as its empty default.
       return new MessageView(message.getDefaultInstanceForType().newBuilderForType()
-          .getFieldBuilder(field).build());
+          .getFieldBuilder(field).build(), misuse);
     }
     return guestValue(field, message.getField(field));
   }
@@ -65,12 +78,22 @@ public final class MessageView implements ProxyObject {
 
   @Override
   public boolean hasMember(String key) {
-    return message.getDescriptorForType().findFieldByName(key) != null;
+    // Unknown names are "present" so that reading one reaches getMember and its clear error.
+    return true;
   }
 
   @Override
   public void putMember(String key, Value value) {
-    throw new UnsupportedOperationException("messages returned by a call are read-only");
+    throw misuse.attributeError(message.getDescriptorForType().getFullName()
+        + " messages returned by a call are read-only; cannot set \"" + key + "\"");
+  }
+
+  private String noField(String key) {
+    List<String> names = message.getDescriptorForType().getFields().stream()
+        .map(FieldDescriptor::getName).toList();
+    return message.getDescriptorForType().getFullName() + " has no field named \"" + key + "\""
+        + Suggestions.closest(key, names).map(n -> " (did you mean \"" + n + "\"?)").orElse("")
+        + "; its fields are: " + String.join(", ", names);
   }
 
   @Override
@@ -80,7 +103,7 @@ public final class MessageView implements ProxyObject {
   }
 
   /** A single field value as the script should see it. */
-  static Object guestValue(FieldDescriptor field, Object value) {
+  Object guestValue(FieldDescriptor field, Object value) {
     return switch (field.getJavaType()) {
       case INT -> field.getType() == FieldDescriptor.Type.UINT32
           || field.getType() == FieldDescriptor.Type.FIXED32
@@ -93,13 +116,21 @@ public final class MessageView implements ProxyObject {
         yield e.getIndex() >= 0 ? e.getName() : (Object) e.getNumber();
       }
       case BYTE_STRING -> new BytesView((ByteString) value);
-      case MESSAGE -> new MessageView((Message) value);
+      case MESSAGE -> new MessageView((Message) value, misuse);
       default -> value;
     };
   }
 
   /** A repeated field as a read-only sequence. */
-  private record ListView(FieldDescriptor field, Message message) implements ProxyArray {
+  private final class ListView implements ProxyArray {
+    private final FieldDescriptor field;
+    private final Message message;
+
+    ListView(FieldDescriptor field, Message message) {
+      this.field = field;
+      this.message = message;
+    }
+
     @Override
     public Object get(long index) {
       if (index < 0 || index >= getSize()) {
@@ -120,7 +151,7 @@ public final class MessageView implements ProxyObject {
   }
 
   /** A map field as a read-only mapping. */
-  private static final class MapView implements ProxyHashMap {
+  private final class MapView implements ProxyHashMap {
     private final FieldDescriptor keyField;
     private final FieldDescriptor valueField;
     private final Map<Object, Object> entries = new java.util.LinkedHashMap<>();

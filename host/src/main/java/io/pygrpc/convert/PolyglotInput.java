@@ -57,8 +57,7 @@ public final class PolyglotInput implements InputValue {
         return Type.FLOAT;
       }
       // A whole-number Python float still fits in a long; its type says it is not an integer.
-      return !membersAreFields && "float".equals(value.getMetaObject().getMetaSimpleName())
-          ? Type.FLOAT : Type.INTEGER;
+      return !membersAreFields && "float".equals(typeName()) ? Type.FLOAT : Type.INTEGER;
     } else if (value.isProxyObject() && value.asProxyObject() instanceof MessageView) {
       return Type.MESSAGE;
     } else if (value.hasBufferElements()) {
@@ -148,12 +147,27 @@ public final class PolyglotInput implements InputValue {
   @Override
   public String typeName() {
     Value meta = value.getMetaObject();
-    return meta == null ? "value" : meta.getMetaSimpleName();
+    String name = meta == null ? "value" : meta.getMetaSimpleName();
+    // GraalPy reports unboxed primitives by their Java class; say what the script wrote.
+    return membersAreFields ? name : switch (name) {
+      case "Integer", "Long", "BigInteger", "Byte", "Short" -> "int";
+      case "Double", "Float" -> "float";
+      case "TruffleString", "String", "Character" -> "str";
+      case "Boolean" -> "bool";
+      default -> name;
+    };
   }
 
   @Override
   public String preview() {
-    String shown = value.isString() ? "\"" + value.asString() + "\"" : value.toString();
+    String shown;
+    if (value.isString()) {
+      shown = "\"" + value.asString() + "\"";
+    } else if (value.isBoolean() && !membersAreFields) {
+      shown = value.asBoolean() ? "True" : "False";
+    } else {
+      shown = value.toString();
+    }
     return shown.length() > 60 ? shown.substring(0, 57) + "..." : shown;
   }
 

@@ -50,6 +50,7 @@ final class PythonLiteral {
   }
 
   private void readOne(ByteArrayOutputStream out) {
+    int open = pos;
     boolean raw = false;
     while ("bBrRuU".indexOf(text.charAt(pos)) >= 0) {
       raw |= Character.toLowerCase(text.charAt(pos)) == 'r';
@@ -57,7 +58,6 @@ final class PythonLiteral {
     }
     char quote = text.charAt(pos);
     boolean triple = text.startsWith(String.valueOf(quote).repeat(3), pos);
-    int open = pos;
     pos += triple ? 3 : 1;
     while (true) {
       if (pos >= text.length()) {

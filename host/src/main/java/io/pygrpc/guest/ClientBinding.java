@@ -81,7 +81,7 @@ public final class ClientBinding implements AutoCloseable {
       DynamicMessage message = MessageConverter.toMessage(found.getInputType(), input);
       DynamicMessage reply = DynamicCalls.unary(channel, DynamicMethods.of(found),
           CallOptions.DEFAULT, message);
-      return new MessageView(reply);
+      return new MessageView(reply, errors::attributeError);
     } catch (RuntimeException e) {
       throw errors.raise(e);
     }

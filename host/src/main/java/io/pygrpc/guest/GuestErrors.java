@@ -24,6 +24,15 @@ final class GuestErrors {
     this.factory = factory;
   }
 
+  /** The guest's {@code AttributeError}, for misuse of a message view. */
+  RuntimeException attributeError(String message) {
+    Value make = factory;
+    if (make == null) {
+      return new UnsupportedOperationException(message);
+    }
+    throw make.execute("attribute", message, null, null).throwException();
+  }
+
   /** Throws the guest exception for a host failure; declared to return so callers can throw. */
   RuntimeException raise(RuntimeException failure) {
     if (failure instanceof PolyglotException) {

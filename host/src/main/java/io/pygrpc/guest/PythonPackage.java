@@ -106,6 +106,37 @@ final class PythonPackage {
         throw e;
       }
     }
+    removeOlderCopies(target);
     return target;
+  }
+
+  /**
+   * Removes copies not refreshed for a week: earlier builds of this checkout. Younger ones may
+   * belong to another checkout or install on the same machine that is still in use.
+   */
+  private static void removeOlderCopies(Path current) {
+    long weekAgo = System.currentTimeMillis() - java.util.concurrent.TimeUnit.DAYS.toMillis(7);
+    try (var siblings = Files.list(current.getParent())) {
+      for (Path old : siblings.filter(p -> p.getFileName().toString().startsWith("python-api-")
+          && !p.equals(current) && modifiedBefore(p, weekAgo)).toList()) {
+        try (var tree = Files.walk(old)) {
+          for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        } catch (IOException ignored) {
+          // in use or already gone: the next start tries again
+        }
+      }
+    } catch (IOException ignored) {
+      // the cache folder is not listable: nothing to tidy
+    }
+  }
+
+  private static boolean modifiedBefore(Path path, long millis) {
+    try {
+      return Files.getLastModifiedTime(path).toMillis() < millis;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

@@ -1,0 +1,105 @@
+package io.pygrpc.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.google.protobuf.DynamicMessage;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.pygrpc.RpcException;
+import io.pygrpc.convert.JavaInput;
+import io.pygrpc.convert.MessageConverter;
+import io.pygrpc.demo.DemoServer;
+import io.pygrpc.descriptor.Pb2Loader;
+import io.pygrpc.descriptor.Schema;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Unary calls over a real Netty channel to the demo server on 127.0.0.1. */
+class DynamicCallsTest {
+  static DemoServer server;
+  static ManagedChannel channel;
+  static final Schema SCHEMA = new Schema();
+
+  @BeforeAll
+  static void start() {
+    server = DemoServer.start(0);
+    channel = Channels.open("127.0.0.1:" + server.port());
+    Pb2Loader loader = new Pb2Loader(SCHEMA, List.of(Path.of("src/test/resources/pb2/modern")));
+    loader.load("helloworld_pb2").forEach(SCHEMA::add);
+    loader.load("demo.echo_pb2").forEach(SCHEMA::add);
+  }
+
+  @AfterAll
+  static void stop() {
+    Channels.close(channel);
+    server.close();
+  }
+
+  private static DynamicMessage call(ManagedChannel over, String name, Map<String, Object> fields) {
+    MethodDescriptor method = SCHEMA.method(name);
+    return DynamicCalls.unary(over, DynamicMethods.of(method), CallOptions.DEFAULT,
+        MessageConverter.toMessage(method.getInputType(), JavaInput.of(fields)));
+  }
+
+  @Test
+  void unary_sayHello_returnsGreeting() {
+    DynamicMessage reply = call(channel, "SayHello", Map.of("name", "you"));
+    assertEquals("Hello, you!", reply.getField(reply.getDescriptorForType().findFieldByName(
+        "message")));
+  }
+
+  @Test
+  void unary_echo_roundTripsEveryField() {
+    DynamicMessage request = MessageConverter.toMessage(SCHEMA.method("Echo").getInputType(),
+        JavaInput.of(Map.of("name", "n", "huge", new java.math.BigInteger("18446744073709551615"),
+            "where", Map.of("x", 1), "scores", Map.of("a", 2), "color", "RED")));
+    DynamicMessage reply = DynamicCalls.unary(channel, DynamicMethods.of(SCHEMA.method("Echo")),
+        CallOptions.DEFAULT, request);
+    assertEquals(request, reply);
+  }
+
+  @Test
+  void unary_serverStatus_becomesRpcExceptionWithCodeAndDetails() {
+    RpcException e = assertThrows(RpcException.class,
+        () -> call(channel, "Fail", Map.of("code", 5, "message", "no such thing")));
+    assertEquals(Status.Code.NOT_FOUND, e.code());
+    assertEquals("no such thing", e.details());
+    assertEquals("NOT_FOUND: no such thing", e.getMessage());
+  }
+
+  @Test
+  void unary_nobodyListening_failsFastWithUnavailableAndTheReason() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    ManagedChannel closed = Channels.open("127.0.0.1:" + port);
+    try {
+      long start = System.nanoTime();
+      RpcException e = assertThrows(RpcException.class,
+          () -> call(closed, "SayHello", Map.of("name", "x")));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertEquals(Status.Code.UNAVAILABLE, e.code());
+      assertTrue(e.details().contains("Connection refused"), e.details());
+      assertTrue(e.details().endsWith("(connecting to 127.0.0.1:" + port + ")"), e.details());
+      assertTrue(millis < 2000, "took " + millis + " ms");
+    } finally {
+      Channels.close(closed);
+    }
+  }
+
+  @Test
+  void target_badPort_isRejectedWithTheRange() {
+    var e = assertThrows(io.pygrpc.PygrpcException.class, () -> Channels.target("h", 70000));
+    assertEquals("port: 70000 (expected: 1-65535)", e.getMessage());
+  }
+}

@@ -1,0 +1,95 @@
+package io.pygrpc.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's promises as a new user meets them: the {@code ./pygrpc} wrapper and its JDK
+ * discovery, run as real processes from the repository root.
+ */
+class WrapperIT {
+  static final Path REPO = Path.of(System.getProperty("pygrpc.repo", "..")).toAbsolutePath()
+      .normalize();
+  static final String JAVA_17 = "/usr/lib/jvm/java-17-openjdk-amd64";
+
+  record Result(int status, String out, String err) {}
+
+  static Result exec(Map<String, String> env, List<String> command)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile());
+    builder.environment().putAll(env);
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process process = builder.start();
+    // Read both streams concurrently so neither pipe fills and blocks the child.
+    var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process, true));
+    var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process, false));
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("timed out: " + command);
+    }
+    return new Result(process.exitValue(), out.join(), err.join());
+  }
+
+  private static String read(Process process, boolean stdout) {
+    try {
+      return new String((stdout ? process.getInputStream() : process.getErrorStream())
+          .readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The README's first command, with the default java being 17 as on a fresh machine. */
+  @Test
+  void readmeMainCommand_printsTheGreetingWithoutWarnings() throws Exception {
+    Result result = exec(Map.of("JAVA_HOME", JAVA_17),
+        List.of("./pygrpc", "demo", "scripts/helloworld.py"));
+    assertEquals("Greeter client received: Hello, you!\n", result.out());
+    String stderr = result.err().lines()
+        .filter(l -> !l.startsWith("pygrpc: building") && !l.startsWith("pygrpc: making"))
+        .reduce("", (a, b) -> a + b + "\n");
+    assertEquals("", stderr, "unexpected output on stderr");
+    assertEquals(0, result.status());
+  }
+
+  @Test
+  void wrapper_rpcFailureUncaught_exits1WithPythonTraceback() throws Exception {
+    Result result = exec(Map.of(), List.of("./pygrpc", "demo", "--port", "0",
+        "host/src/test/resources/scripts/uncaught_rpc_error.py", "{port}"));
+    assertEquals(1, result.status());
+    assertTrue(result.err().contains("uncaught_rpc_error.py\", line 8, in <module>"), result.err());
+    assertTrue(result.err().endsWith("\npygrpc.RpcError: UNAVAILABLE: backend down\n"),
+        result.err());
+    assertTrue(!result.err().contains("\tat "), result.err());
+  }
+
+  @Test
+  void findJava_defaultJava17_picksAJdk21OrNewer() throws Exception {
+    Result result = exec(Map.of("JAVA_HOME", JAVA_17), List.of("bash", "-c",
+        ". bin/find-java.sh && pygrpc_find_java && pygrpc_java_major \"$PYGRPC_JAVA_HOME\""));
+    assertEquals(0, result.status(), result.err());
+    assertTrue(Integer.parseInt(result.out().trim()) >= 21, result.out());
+  }
+
+  @Test
+  void findJava_noSuitableJdk_saysWhatItTriedAndWhatToDo() throws Exception {
+    Result result = exec(Map.of("JAVA_HOME", JAVA_17, "PYGRPC_JDK_DIRS", "/nonexistent",
+        "PATH", "/bin:/usr/bin/nonexistent"), List.of("/bin/bash", "-c",
+        ". bin/find-java.sh && pygrpc_find_java"));
+    assertEquals(1, result.status());
+    assertEquals("""
+        pygrpc: no JDK 21 or newer found. Looked at JAVA_HOME, the java on PATH and the usual \
+        JDK folders:
+          %s (Java 17)
+        Install one (for example: apt-get install openjdk-21-jdk) or set JAVA_HOME to it.
+        """.formatted(JAVA_17), result.err());
+  }
+}
