@@ -21,28 +21,44 @@ class Client:
         """The target as given, e.g. 'localhost:50051'."""
         return self._binding.target()
 
-    def load(self, module: str) -> list:
-        """Loads the schema from a protoc-generated module ('helloworld_pb2'), found the way
-        Python's import would find it; the module is read, never run. Returns the names of the
-        services it defines."""
-        return list(self._binding.load(module, _search_path()))
+    def load(self, source: str = None, *, kind: str = None) -> list:
+        """Loads a schema and returns the names of the services it defines.
+
+        source is a protoc-generated module ('helloworld_pb2', found the way Python's import
+        would find it, and read, never run) or a descriptor set file ('api.protoset', '.pb',
+        '.desc', '.bin'); kind='pb2' or 'descriptor_set' says which when the name does not.
+        With no source, the schema comes from the server's reflection service.
+        """
+        if source is None:
+            return self.reflect()
+        return _report(self._binding.load(source, kind, _search_path()))
+
+    def reflect(self) -> list:
+        """Loads the server's schema over its reflection service (grpc.reflection.v1, or
+        v1alpha); files are fetched as methods are first used. Returns the service names."""
+        return _report(self._binding.reflect())
+
+    def services(self) -> list:
+        """The full names of every loaded service, sorted."""
+        return list(self._binding.services())
+
+    def methods(self, service: str) -> list:
+        """The full names of a service's methods, e.g. ['helloworld.Greeter.SayHello']."""
+        return list(self._binding.methods(service))
+
+    def describe(self, symbol: str) -> str:
+        """A service, method, message or enum as .proto-like text."""
+        return self._binding.describe(symbol)
+
+    def message(self, type_name: str, *args, **fields):
+        """Builds a message of the named type ('HelloRequest' or 'helloworld.HelloRequest')
+        from keyword fields or a dict, without calling anything."""
+        return self._binding.message(type_name, _request(args, fields))
 
     def request(self, method: str, *args, **fields):
         """Calls a method by name ('SayHello', 'helloworld.Greeter/SayHello') with the request
         given as keyword arguments, a dict, or a message, and returns the reply."""
-        if not args:
-            return self._binding.request(method, fields)
-        if len(args) > 1:
-            raise TypeError('request() takes the method and one request (a dict or a message), '
-                            'got %d positional requests' % len(args))
-        if fields:
-            if not isinstance(args[0], dict):
-                raise TypeError('request() takes either a request object or keyword fields, '
-                                'not both')
-            merged = dict(args[0])
-            merged.update(fields)
-            return self._binding.request(method, merged)
-        return self._binding.request(method, args[0])
+        return self._binding.request(method, _request(args, fields))
 
     def close(self) -> None:
         """Closes the channel. Calls after this fail."""
@@ -57,6 +73,32 @@ class Client:
 
     def __repr__(self):
         return 'Client(%r)' % self.target
+
+
+def _request(args: tuple, fields: dict):
+    # One request object, or keyword fields, or a dict merged with keyword fields.
+    if not args:
+        return fields
+    if len(args) > 1:
+        raise TypeError('takes one request (a dict or a message), got %d' % len(args))
+    if not fields:
+        return args[0]
+    if not isinstance(args[0], dict):
+        raise TypeError('takes either a request object or keyword fields, not both')
+    merged = dict(args[0])
+    merged.update(fields)
+    return merged
+
+
+def _report(loaded) -> list:
+    # The host appends what it could not load as '!...' entries: warn, like Python does.
+    services = []
+    for entry in loaded:
+        if entry.startswith('!'):
+            print('pygrpc: warning: ' + entry[1:], file=sys.stderr)
+        else:
+            services.append(entry)
+    return services
 
 
 _RUNTIME_DIRS = (sys.base_prefix, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

@@ -12,9 +12,14 @@ import java.util.stream.Collectors;
 final class MethodResolver {
   private MethodResolver() {}
 
-  static MethodDescriptor resolve(List<ServiceDescriptor> services, String name) {
+  /** The name with a leading slash dropped and the service/method slash made a dot. */
+  static String normalize(String name) {
     String wanted = name.startsWith("/") ? name.substring(1) : name;
-    wanted = wanted.replace('/', '.');
+    return wanted.replace('/', '.');
+  }
+
+  static MethodDescriptor resolve(List<ServiceDescriptor> services, String name) {
+    String wanted = normalize(name);
     if (services.isEmpty()) {
       throw lookup("no services are loaded, so method \"" + name
           + "\" cannot be found; load a schema first, e.g. client.load('helloworld_pb2')");

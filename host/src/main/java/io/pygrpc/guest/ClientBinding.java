@@ -13,7 +13,8 @@ import io.pygrpc.convert.InputValue;
 import io.pygrpc.convert.MessageConverter;
 import io.pygrpc.convert.MessageView;
 import io.pygrpc.convert.PolyglotInput;
-import io.pygrpc.descriptor.Pb2Loader;
+import io.pygrpc.descriptor.DescriptorSource;
+import io.pygrpc.descriptor.DescriptorSources;
 import io.pygrpc.descriptor.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,27 +46,106 @@ public final class ClientBinding implements AutoCloseable {
   }
 
   /**
-   * Loads the schema from a {@code _pb2} module, searched for on {@code searchPath}.
+   * Loads a schema: a {@code _pb2} module (searched for on {@code searchPath} like an import), a
+   * descriptor set, or {@code .proto} files, as {@code kind} says or the name suggests.
    *
-   * @return the full names of the services the module defines
+   * @return the full names of the services it defines, then any warnings as {@code "!..."}
    */
   @HostAccess.Export
-  public List<String> load(String module, Value searchPath) {
+  public List<String> load(String spec, String kind, Value searchPath) {
     try {
-      List<Path> roots = new ArrayList<>();
-      for (long i = 0; i < searchPath.getArraySize(); i++) {
-        String entry = searchPath.getArrayElement(i).asString();
-        roots.add(Path.of(entry.isEmpty() ? "." : entry).toAbsolutePath().normalize());
-      }
-      List<String> services = new ArrayList<>();
-      for (Descriptors.FileDescriptor file : new Pb2Loader(schema, roots).load(module)) {
-        schema.add(file);
-        file.getServices().forEach(s -> services.add(s.getFullName()));
-      }
-      return services;
+      DescriptorSource source = switch (DescriptorSources.Form.of(spec, kind)) {
+        case PB2 -> DescriptorSources.fromPb2(schema, paths(searchPath), spec);
+        case DESCRIPTOR_SET -> DescriptorSources.fromDescriptorSet(schema, Path.of(spec));
+        case PROTO -> throw new PygrpcException(Kind.VALUE, "loading .proto files is not "
+            + "supported yet; load the _pb2 module protoc made from it, or a descriptor set");
+      };
+      return withWarnings(schema.add(source), source);
     } catch (RuntimeException e) {
       throw errors.raise(e);
     }
+  }
+
+  /**
+   * Loads the server's schema over its reflection service; files are fetched as methods and
+   * messages are first used.
+   */
+  @HostAccess.Export
+  public List<String> reflect() {
+    try {
+      checkOpen();
+      DescriptorSource source = DescriptorSources.fromReflection(schema, channel);
+      return withWarnings(schema.add(source), source);
+    } catch (RuntimeException e) {
+      throw errors.raise(e);
+    }
+  }
+
+  /** The full names of every loaded service, sorted. */
+  @HostAccess.Export
+  public List<String> services() {
+    try {
+      return schema.serviceNames();
+    } catch (RuntimeException e) {
+      throw errors.raise(e);
+    }
+  }
+
+  /** The full names of a service's methods ({@code helloworld.Greeter.SayHello}). */
+  @HostAccess.Export
+  public List<String> methods(String service) {
+    try {
+      Descriptors.ServiceDescriptor found = schema.service(resolveService(service));
+      return found.getMethods().stream().map(Descriptors.MethodDescriptor::getFullName).toList();
+    } catch (RuntimeException e) {
+      throw errors.raise(e);
+    }
+  }
+
+  /** A service, method, message or enum as {@code .proto}-like text. */
+  @HostAccess.Export
+  public String describe(String symbol) {
+    try {
+      return schema.describe(symbol);
+    } catch (RuntimeException e) {
+      throw errors.raise(e);
+    }
+  }
+
+  /** Builds a message without calling anything. */
+  @HostAccess.Export
+  public Object message(String type, Value fields) {
+    try {
+      Descriptors.Descriptor descriptor = schema.messageType(type);
+      return new MessageView(MessageConverter.toMessage(descriptor, PolyglotInput.python(fields)),
+          errors::attributeError);
+    } catch (RuntimeException e) {
+      throw errors.raise(e);
+    }
+  }
+
+  private String resolveService(String name) {
+    List<String> all = schema.serviceNames();
+    if (all.contains(name)) {
+      return name;
+    }
+    List<String> matches = all.stream().filter(s -> s.endsWith("." + name)).toList();
+    return matches.size() == 1 ? matches.get(0) : name;
+  }
+
+  private static List<String> withWarnings(List<String> services, DescriptorSource source) {
+    List<String> out = new ArrayList<>(services);
+    source.warnings().forEach(w -> out.add("!" + w));
+    return out;
+  }
+
+  private static List<Path> paths(Value searchPath) {
+    List<Path> roots = new ArrayList<>();
+    for (long i = 0; i < searchPath.getArraySize(); i++) {
+      String entry = searchPath.getArrayElement(i).asString();
+      roots.add(Path.of(entry.isEmpty() ? "." : entry).toAbsolutePath().normalize());
+    }
+    return roots;
   }
 
   /**

@@ -68,7 +68,7 @@ class SchemaTest {
   void add_sameFileTwice_isHarmless() {
     Pb2Loader loader = new Pb2Loader(schema, List.of(Fixtures.PB2.resolve("v3_5")));
     loader.load("helloworld_pb2").forEach(schema::add);
-    assertEquals(2, schema.services().size());
+    assertEquals(2, schema.serviceNames().size());
   }
 
   @Test
