@@ -18,6 +18,7 @@ import io.pygrpc.call.DynamicMethods;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -37,20 +38,61 @@ public final class DemoServer implements AutoCloseable {
     this.server = server;
   }
 
+  /** Which reflection service the server offers; tests use the others. */
+  public enum Reflection {
+    /** {@code grpc.reflection.v1}, as current servers do. */
+    V1,
+    /** Only {@code grpc.reflection.v1alpha}, as older servers do. */
+    V1ALPHA,
+    /** None. */
+    NONE
+  }
+
   /**
-   * Starts the server on {@code 127.0.0.1:port}; port 0 picks a free one.
+   * Starts the server on {@code 127.0.0.1:port} with v1 reflection; port 0 picks a free one.
    *
    * @throws UncheckedIOException when the port cannot be bound
    */
   public static DemoServer start(int port) {
+    return start(port, Reflection.V1);
+  }
+
+  /**
+   * Starts the server on {@code 127.0.0.1:port} with the given reflection service.
+   *
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  @SuppressWarnings("deprecation") // v1alpha reflection is deprecated, and still what old servers run
+  public static DemoServer start(int port, Reflection reflection) {
     Map<String, FileDescriptor> files = DemoSchema.load();
     ServiceDescriptor greeter = files.get("helloworld.proto").findServiceByName("Greeter");
     ServiceDescriptor echo = files.get("demo/echo.proto").findServiceByName("Echo");
-    Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+    NettyServerBuilder builder = NettyServerBuilder
+        .forAddress(new InetSocketAddress("127.0.0.1", port))
         .addService(service(greeter, Map.of("SayHello", DemoServer::sayHello)))
-        .addService(service(echo, Map.of("Echo", DemoServer::echo, "Fail", DemoServer::fail)))
-        .addService(ProtoReflectionServiceV1.newInstance())
-        .build();
+        .addService(service(echo, Map.of("Echo", DemoServer::echo, "Fail", DemoServer::fail)));
+    switch (reflection) {
+      case V1 -> builder.addService(ProtoReflectionServiceV1.newInstance());
+      case V1ALPHA -> builder.addService(
+          io.grpc.protobuf.services.ProtoReflectionService.newInstance());
+      case NONE -> { }
+    }
+    return start(builder.build(), port);
+  }
+
+  /**
+   * Starts a server of any schema services, each method answering with its handler; for tests
+   * that need a schema the demo does not have.
+   */
+  public static DemoServer start(int port, List<ServerServiceDefinition> services) {
+    NettyServerBuilder builder = NettyServerBuilder
+        .forAddress(new InetSocketAddress("127.0.0.1", port));
+    services.forEach(builder::addService);
+    builder.addService(ProtoReflectionServiceV1.newInstance());
+    return start(builder.build(), port);
+  }
+
+  private static DemoServer start(Server server, int port) {
     try {
       server.start();
     } catch (IOException e) {
@@ -93,6 +135,11 @@ public final class DemoServer implements AutoCloseable {
     replies.onCompleted();
   }
 
+  private static void unimplemented(DynamicMessage request,
+      StreamObserver<DynamicMessage> replies) {
+    replies.onError(Status.UNIMPLEMENTED.asRuntimeException());
+  }
+
   private static void echo(DynamicMessage request, StreamObserver<DynamicMessage> replies) {
     replies.onNext(request);
     replies.onCompleted();
@@ -108,7 +155,8 @@ public final class DemoServer implements AutoCloseable {
         .asRuntimeException());
   }
 
-  private static ServerServiceDefinition service(ServiceDescriptor service,
+  /** A unary service over dynamic messages, with its schema visible to reflection. */
+  public static ServerServiceDefinition service(ServiceDescriptor service,
       Map<String, BiConsumer<DynamicMessage, StreamObserver<DynamicMessage>>> handlers) {
     io.grpc.ServiceDescriptor.Builder descriptor = io.grpc.ServiceDescriptor
         .newBuilder(service.getFullName())
@@ -124,7 +172,7 @@ public final class DemoServer implements AutoCloseable {
       io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> typed =
           (io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage>) method;
       BiConsumer<DynamicMessage, StreamObserver<DynamicMessage>> handler =
-          handlers.get(method.getBareMethodName());
+          handlers.getOrDefault(method.getBareMethodName(), DemoServer::unimplemented);
       definition.addMethod(typed, ServerCalls.asyncUnaryCall(handler::accept));
     }
     return definition.build();
