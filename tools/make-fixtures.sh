@@ -20,6 +20,11 @@ python3 -m grpc_tools.protoc -I"$protos/helloworld" --grpc_python_out=scripts he
 protoc -I"$protos/helloworld" -I"$protos" --include_imports --include_source_info \
   --descriptor_set_out="$demo/demo.protoset" helloworld.proto demo/echo.proto
 
+# What protoc makes of the compiler test protos: the Java .proto compiler must match it.
+protoc -I"$protos" --include_imports --descriptor_set_out=host/src/test/resources/compiler.protoset \
+  compiler/proto3.proto compiler/proto2.proto compiler/deep/uses.proto helloworld/helloworld.proto \
+  demo/echo.proto
+
 # protoc 3.20+ form: AddSerializedFile(b'...').
 protoc -I"$protos/helloworld" --python_out="$fixtures/modern" helloworld.proto
 protoc -I"$protos" --python_out="$fixtures/modern" demo/common.proto demo/echo.proto
