@@ -3,7 +3,7 @@
 # (made once by a training run against the demo server; see DESIGN.md).
 
 pygrpc_java_opts=(-XX:TieredStopAtLevel=1 -Xss4m -XX:+UseSerialGC
-  -Xlog:disable -Xlog:all=warning:stderr)
+  -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot*=off)
 pygrpc_major=$(pygrpc_java_major "$PYGRPC_JAVA_HOME")
 if [ "${pygrpc_major:-0}" -ge 22 ]; then
   pygrpc_java_opts+=(--enable-native-access=ALL-UNNAMED)
@@ -14,7 +14,9 @@ fi
 if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ]; then
   pygrpc_aot="$here/host/target/pygrpc.aot"
   # The cache is tied to the JDK that made it: remake it when another JDK runs the launcher.
-  if [ ! -f "$pygrpc_aot" ] || [ "$(cat "$pygrpc_aot.jdk" 2>/dev/null)" != "$PYGRPC_JAVA_HOME" ]; then
+  # and when the jar was rebuilt since (a build not made through ./pygrpc).
+  if [ ! -f "$pygrpc_aot" ] || [ "$pygrpc_jar" -nt "$pygrpc_aot" ] \
+      || [ "$(cat "$pygrpc_aot.jdk" 2>/dev/null)" != "$PYGRPC_JAVA_HOME" ]; then
     echo "pygrpc: making the start-up cache (once, about 20 s)..." >&2
     rm -f "$pygrpc_aot"
     if "$PYGRPC_JAVA_HOME/bin/java" "${pygrpc_java_opts[@]}" -XX:AOTCacheOutput="$pygrpc_aot" \

@@ -21,17 +21,26 @@ class Client:
         """The target as given, e.g. 'localhost:50051'."""
         return self._binding.target()
 
-    def load(self, source: str = None, *, kind: str = None) -> list:
+    def load(self, source: str = None, *, kind: str = None, proto_path: list = None) -> list:
         """Loads a schema and returns the names of the services it defines.
 
-        source is a protoc-generated module ('helloworld_pb2', found the way Python's import
-        would find it, and read, never run) or a descriptor set file ('api.protoset', '.pb',
-        '.desc', '.bin'); kind='pb2' or 'descriptor_set' says which when the name does not.
+        source is one of:
+          - a protoc-generated module ('helloworld_pb2'), found the way Python's import would
+            find it, and read, never run;
+          - a .proto file ('protos/route_guide.proto'), compiled here with no protoc needed;
+            imports are searched on proto_path (a list of folders; by default the script's
+            folder and the working folder), and google/protobuf/*.proto are built in;
+          - a descriptor set ('api.protoset', '.pb', '.desc', '.bin': protoc
+            --descriptor_set_out or buf build output).
+        kind='pb2', 'proto' or 'descriptor_set' says which when the name does not.
         With no source, the schema comes from the server's reflection service.
         """
         if source is None:
             return self.reflect()
-        return _report(self._binding.load(source, kind, _search_path()))
+        if isinstance(proto_path, str):
+            proto_path = [proto_path]
+        return _report(self._binding.load(source, kind, _search_path(),
+                                          None if proto_path is None else list(proto_path)))
 
     def reflect(self) -> list:
         """Loads the server's schema over its reflection service (grpc.reflection.v1, or

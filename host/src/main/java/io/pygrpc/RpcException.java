@@ -25,6 +25,32 @@ public final class RpcException extends RuntimeException {
     this.trailers = trailers == null ? new Metadata() : trailers;
   }
 
+  /**
+   * The exception for a failed call. A status raised by the client's own transport carries its
+   * reason in the cause ("io exception" alone says nothing): the root cause's message goes into
+   * the details, with the server address for {@code UNAVAILABLE}.
+   *
+   * @param authority the server the call went to, for messages
+   */
+  public static RpcException of(Status status, Metadata trailers, String authority) {
+    Throwable cause = status.getCause();
+    if (cause == null) {
+      return new RpcException(status, trailers);
+    }
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
+        : cause.getMessage();
+    String description = status.getDescription();
+    String details = description == null || description.isEmpty() ? reason
+        : description + ": " + reason;
+    if (status.getCode() == Status.Code.UNAVAILABLE && authority != null) {
+      details += " (connecting to " + authority + ")";
+    }
+    return new RpcException(status.withDescription(details), trailers);
+  }
+
   /** The status code. */
   public Status.Code code() {
     return status.getCode();

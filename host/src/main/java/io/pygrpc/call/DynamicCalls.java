@@ -42,36 +42,13 @@ public final class DynamicCalls {
     try {
       return ClientCalls.blockingUnaryCall(channel, method, options, request);
     } catch (StatusRuntimeException e) {
-      Status status = withCause(e.getStatus());
-      if (status.getCode() == Status.Code.UNAVAILABLE && e.getStatus().getCause() != null) {
-        status = status.withDescription(status.getDescription() + " (connecting to "
-            + channel.authority() + ")");
-      }
-      throw new RpcException(status, e.getTrailers());
+      throw RpcException.of(e.getStatus(), e.getTrailers(), channel.authority());
     } catch (RuntimeException e) {
       // grpc-java reports most failures as a status; anything else becomes one, not a crash.
       Status status = Status.fromThrowable(e);
-      throw new RpcException(status.getCode() == Status.Code.UNKNOWN && status.getDescription()
-          == null ? status.withDescription(String.valueOf(e)) : withCause(status), null);
+      throw RpcException.of(status.getCode() == Status.Code.UNKNOWN
+          && status.getDescription() == null ? status.withDescription(String.valueOf(e)) : status,
+          null, channel.authority());
     }
-  }
-
-  /**
-   * A status raised by the client's own transport carries the reason in its cause ("io exception"
-   * alone says nothing): put the root cause's message into the details.
-   */
-  static Status withCause(Status status) {
-    Throwable cause = status.getCause();
-    if (cause == null) {
-      return status;
-    }
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
-        : cause.getMessage();
-    String description = status.getDescription();
-    return status.withDescription(description == null || description.isEmpty() ? reason
-        : description + ": " + reason);
   }
 }

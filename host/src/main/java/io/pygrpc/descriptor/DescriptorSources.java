@@ -79,6 +79,17 @@ public final class DescriptorSources {
         name -> DescriptorSetLoader.known(schema, name));
   }
 
+  /**
+   * {@code .proto} files, compiled on the JVM (no protoc needed). Files are paths or names on
+   * the import paths; imports are searched on the import paths.
+   */
+  public static DescriptorSource fromProtoFiles(Schema schema, List<Path> importPaths,
+      List<String> files) {
+    List<FileDescriptor> compiled = new io.pygrpc.descriptor.compiler.ProtoCompiler(importPaths,
+        name -> DescriptorSetLoader.known(schema, name)).compile(files);
+    return new FileSetSource(compiled, "proto files " + String.join(", ", files));
+  }
+
   /** Descriptors the JVM already has, e.g. {@code HelloWorldProto.getDescriptor()}. */
   public static DescriptorSource fromFiles(List<FileDescriptor> files) {
     return new FileSetSource(requireNonNull(files, "files"), "JVM descriptors");

@@ -74,7 +74,7 @@ final class ReflectionClient {
           + "reflection API; load the schema from its _pb2 modules, .proto files or a "
           + "descriptor set instead");
     }
-    return new RpcException(e.getStatus(), e.getTrailers());
+    return RpcException.of(e.getStatus(), e.getTrailers(), target());
   }
 
   private ServerReflectionResponse ask(

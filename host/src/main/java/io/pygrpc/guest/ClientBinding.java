@@ -33,10 +33,14 @@ public final class ClientBinding implements AutoCloseable {
   private final GuestErrors errors;
   private volatile boolean closed;
 
-  ClientBinding(String target, ManagedChannel channel, GuestErrors errors) {
+  private final List<Path> defaultProtoPath;
+
+  ClientBinding(String target, ManagedChannel channel, GuestErrors errors,
+      List<Path> defaultProtoPath) {
     this.target = target;
     this.channel = channel;
     this.errors = errors;
+    this.defaultProtoPath = defaultProtoPath;
   }
 
   /** The target this client talks to, as given. */
@@ -47,18 +51,20 @@ public final class ClientBinding implements AutoCloseable {
 
   /**
    * Loads a schema: a {@code _pb2} module (searched for on {@code searchPath} like an import), a
-   * descriptor set, or {@code .proto} files, as {@code kind} says or the name suggests.
+   * descriptor set, or a {@code .proto} file (imports searched on {@code protoPath}, or on
+   * {@code searchPath} when that is None), as {@code kind} says or the name suggests.
    *
    * @return the full names of the services it defines, then any warnings as {@code "!..."}
    */
   @HostAccess.Export
-  public List<String> load(String spec, String kind, Value searchPath) {
+  public List<String> load(String spec, String kind, Value searchPath, Value protoPath) {
     try {
       DescriptorSource source = switch (DescriptorSources.Form.of(spec, kind)) {
         case PB2 -> DescriptorSources.fromPb2(schema, paths(searchPath), spec);
         case DESCRIPTOR_SET -> DescriptorSources.fromDescriptorSet(schema, Path.of(spec));
-        case PROTO -> throw new PygrpcException(Kind.VALUE, "loading .proto files is not "
-            + "supported yet; load the _pb2 module protoc made from it, or a descriptor set");
+        case PROTO -> DescriptorSources.fromProtoFiles(schema, !protoPath.isNull()
+            ? paths(protoPath) : defaultProtoPath.isEmpty() ? paths(searchPath)
+            : defaultProtoPath, List.of(spec));
       };
       return withWarnings(schema.add(source), source);
     } catch (RuntimeException e) {

@@ -17,6 +17,15 @@ public final class HostBridge implements AutoCloseable {
 
   private final GuestErrors errors = new GuestErrors();
   private final List<ClientBinding> clients = new CopyOnWriteArrayList<>();
+  private final List<java.nio.file.Path> protoPath;
+
+  /**
+   * @param protoPath where {@code .proto} imports are searched when a script names no
+   *     {@code proto_path}; empty for the script's folder and the working folder
+   */
+  public HostBridge(List<java.nio.file.Path> protoPath) {
+    this.protoPath = List.copyOf(protoPath);
+  }
 
   /** Receives the guest's exception factory; see {@link GuestErrors}. */
   @HostAccess.Export
@@ -44,7 +53,8 @@ public final class HostBridge implements AutoCloseable {
         throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.TYPE,
             "port: expected an integer 1-65535, got " + port);
       }
-      ClientBinding client = new ClientBinding(target, Channels.open(target), errors);
+      ClientBinding client = new ClientBinding(target, Channels.open(target), errors,
+          protoPath);
       clients.add(client);
       return client;
     } catch (RuntimeException e) {

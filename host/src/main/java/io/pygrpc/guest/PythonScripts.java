@@ -34,15 +34,26 @@ public final class PythonScripts {
   private final InputStream in;
   private final OutputStream out;
   private final OutputStream err;
+  private final List<Path> protoPath;
 
   /**
    * @param engine the engine the script's context lives on; share one across runs
    */
   public PythonScripts(Engine engine, InputStream in, OutputStream out, OutputStream err) {
+    this(engine, in, out, err, List.of());
+  }
+
+  /**
+   * @param protoPath where {@code .proto} imports are searched when a script names no
+   *     {@code proto_path} (the launcher's {@code -I}); empty for the script's defaults
+   */
+  public PythonScripts(Engine engine, InputStream in, OutputStream out, OutputStream err,
+      List<Path> protoPath) {
     this.engine = requireNonNull(engine, "engine");
     this.in = requireNonNull(in, "in");
     this.out = requireNonNull(out, "out");
     this.err = requireNonNull(err, "err");
+    this.protoPath = List.copyOf(requireNonNull(protoPath, "protoPath"));
   }
 
   /**
@@ -59,7 +70,7 @@ public final class PythonScripts {
     for (int i = 0; i < args.size(); i++) {
       argv[i + 1] = args.get(i);
     }
-    try (HostBridge bridge = new HostBridge(); Context context = newContext(argv, bridge)) {
+    try (HostBridge bridge = new HostBridge(protoPath); Context context = newContext(argv, bridge)) {
       Value run = context.eval(RUNNER);
       return run.execute(script.toAbsolutePath().toString()).asInt();
     } catch (PolyglotException e) {

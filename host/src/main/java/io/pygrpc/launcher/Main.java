@@ -17,6 +17,7 @@ import org.graalvm.polyglot.Engine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,8 +31,14 @@ import picocli.CommandLine.Spec;
     sortOptions = false, usageHelpAutoWidth = true,
     description = "Runs Python scripts that call gRPC services.%n"
         + "Exit status: the script's own, 1 on an uncaught exception, 2 on a usage error.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ListCommand.class, DescribeCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
+  @Option(names = {"-I", "--proto-path"}, paramLabel = "DIR",
+      description = "A folder that .proto imports are searched in, for client.load('x.proto') "
+          + "without proto_path=; repeatable, searched in order.")
+  List<Path> protoPath = new ArrayList<>();
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT",
       description = "The Python script to run (.py).")
   Path script;
@@ -72,9 +79,9 @@ public final class Main implements Callable<Integer> {
     line.setOut(new java.io.PrintWriter(main.out, true));
     line.setErr(new java.io.PrintWriter(main.err, true));
     line.setExecutionExceptionHandler(new FailureHandler());
-    for (CommandLine sub : line.getSubcommands().values()) {
-      sub.setStopAtPositional(true);
-    }
+    // That setting reaches every subcommand; list and describe take options anywhere.
+    line.getSubcommands().get("list").setStopAtPositional(false);
+    line.getSubcommands().get("describe").setStopAtPositional(false);
     return line;
   }
 
@@ -97,7 +104,7 @@ public final class Main implements Callable<Integer> {
       throw new CommandLine.ParameterException(line, "The script '" + file
           + "' is not a Python file; pygrpc runs .py scripts.");
     }
-    return new PythonScripts(engine.get(), in, out, err).run(file, scriptArgs);
+    return new PythonScripts(engine.get(), in, out, err, protoPath).run(file, scriptArgs);
   }
 
   /** Reports the jar's version. */

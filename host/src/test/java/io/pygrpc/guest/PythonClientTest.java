@@ -197,4 +197,49 @@ class PythonClientTest {
     assertEquals("ValueError: port: 70000 (expected: 1-65535)\n",
         output("attempt(lambda: Client('localhost', 70000))\n"));
   }
+
+  @Test
+  void load_protoFile_compilesItWithItsImports() {
+    String protos = Path.of("../protos").toAbsolutePath().normalize().toString();
+    assertEquals("""
+        ['pygrpc.demo.Echo'] 7
+        ['helloworld.Greeter'] Hello, p!
+        """, output("""
+        c = Client('127.0.0.1', int(sys.argv[1]))
+        print(c.load('demo/echo.proto', proto_path=[%1$s]), c.request('Echo', count=7).count)
+        print(c.load('%2$s/helloworld/helloworld.proto'), c.request('SayHello', name='p').message)
+        """.formatted("'" + protos + "'", protos)));
+  }
+
+  @Test
+  void introspection_servicesMethodsDescribeMessage() {
+    assertEquals("""
+        ['helloworld.Greeter', 'pygrpc.demo.Echo']
+        ['pygrpc.demo.Echo.Echo', 'pygrpc.demo.Echo.Fail']
+        helloworld.HelloRequest is a message:
+        message HelloRequest {
+          string name = 1;
+        }
+
+        pygrpc.demo.Point(x: 1 y: 2) 2
+        """, output("""
+        print(client.services())
+        print(client.methods('Echo'))
+        print(client.describe('HelloRequest'))
+        p = client.message('Point', x=1, y=2)
+        print(p, client.request('Echo', where=p).where.y)
+        """));
+  }
+
+  @Test
+  void load_withoutArguments_readsTheSchemaOverReflection() {
+    assertEquals("""
+        ['helloworld.Greeter', 'pygrpc.demo.Echo', 'grpc.reflection.v1.ServerReflection']
+        Hello, r!
+        """, output("""
+        r = Client('127.0.0.1', int(sys.argv[1]))
+        print(r.load())
+        print(r.request('SayHello', name='r').message)
+        """));
+  }
 }

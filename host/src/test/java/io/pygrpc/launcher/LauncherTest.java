@@ -26,6 +26,7 @@ class LauncherTest {
 
   record Run(int status, String out, String err) {}
 
+
   static Run launch(String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
