@@ -57,8 +57,12 @@ class SourceMatrixTest {
           .filter(f -> !f.getName().startsWith("google/")).toList();
       return List.of(DescriptorSources.fromFiles(files));
     };
+    Function<Schema, List<DescriptorSource>> proto = schema -> List.of(
+        DescriptorSources.fromProtoFiles(schema, List.of(Path.of("../protos/helloworld"),
+            Path.of("../protos")), List.of("helloworld.proto", "demo/echo.proto")));
     return Stream.of(Arguments.of("pb2", pb2), Arguments.of("descriptor set", set),
-        Arguments.of("reflection", reflection), Arguments.of("JVM descriptors", jvm));
+        Arguments.of("reflection", reflection), Arguments.of("JVM descriptors", jvm),
+        Arguments.of(".proto files", proto));
   }
 
   private static Schema schema(Function<Schema, List<DescriptorSource>> sources) {
@@ -92,5 +96,19 @@ class SourceMatrixTest {
         """, schema.describe("Greeter"));
     PygrpcException e = assertThrows(PygrpcException.class, () -> schema.method("SayHi"));
     assertTrue(e.getMessage().startsWith("no method named \"SayHi\""), e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sources")
+  void calls_workTheSameWhateverTheSource(String name,
+      Function<Schema, List<DescriptorSource>> sources) {
+    Schema schema = schema(sources);
+    com.google.protobuf.Descriptors.MethodDescriptor echo = schema.method("Echo");
+    com.google.protobuf.DynamicMessage request = io.pygrpc.convert.MessageConverter.toMessage(
+        echo.getInputType(), io.pygrpc.convert.JavaInput.of(java.util.Map.of("name", name,
+            "color", "BLUE", "where", java.util.Map.of("x", 3))));
+    com.google.protobuf.DynamicMessage reply = io.pygrpc.call.DynamicCalls.unary(channel,
+        io.pygrpc.call.DynamicMethods.of(echo), io.grpc.CallOptions.DEFAULT, request);
+    assertEquals(request, reply);
   }
 }
