@@ -10,11 +10,15 @@ class Client:
     """A connection to one gRPC server and the schema loaded for it.
 
     Client('localhost', 50051) or Client('localhost:50051'). The channel is plaintext, as in
-    the original pygrpc.
+    the original pygrpc. metadata (a dict or (name, value) pairs) is sent with every call,
+    schema reflection included: Client(target, metadata={'authorization': 'Bearer ...'}).
     """
 
-    def __init__(self, host: str, port: int = None):
-        self._binding = _host.bridge.connect(host, port)
+    def __init__(self, host: str, port: int = None, *, metadata=None):
+        if isinstance(metadata, dict):
+            metadata = list(metadata.items())
+        pairs = None if metadata is None else [list(pair) for pair in metadata]
+        self._binding = _host.bridge.connect(host, port, pairs)
 
     @property
     def target(self) -> str:

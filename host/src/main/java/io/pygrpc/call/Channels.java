@@ -3,9 +3,13 @@ package io.pygrpc.call;
 import static java.util.Objects.requireNonNull;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.pygrpc.PygrpcException;
 import io.pygrpc.PygrpcException.Kind;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,7 +45,18 @@ public final class Channels {
    * @throws PygrpcException when the target cannot be parsed
    */
   public static ManagedChannel open(String target) {
+    return open(target, new Metadata());
+  }
+
+  /**
+   * Opens a plaintext channel that sends {@code headers} with every call made on it, reflection
+   * included (default metadata such as an authorization header).
+   *
+   * @throws PygrpcException when the target cannot be parsed
+   */
+  public static ManagedChannel open(String target, Metadata headers) {
     requireNonNull(target, "target");
+    requireNonNull(headers, "headers");
     if (target.isBlank()) {
       throw new PygrpcException(Kind.VALUE, "target: \"\" (expected: host:port or a gRPC target"
           + " URI such as dns:///host:port)");
@@ -52,11 +67,48 @@ public final class Channels {
           .userAgent("pygrpc/" + Version.current())
           // Scripts are short-lived: do not hold an idle connection open for the default 30 min.
           .idleTimeout(5, TimeUnit.MINUTES)
+          .intercept(MetadataUtils.newAttachHeadersInterceptor(headers))
           .build();
     } catch (IllegalArgumentException e) {
       throw new PygrpcException(Kind.VALUE, "target: \"" + target + "\" cannot be used: "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Metadata from name/value pairs. Names are lower-cased as gRPC requires; names ending in
+   * {@code -bin} take binary values.
+   *
+   * @throws PygrpcException naming the pair when a name or value is not allowed
+   */
+  public static Metadata headers(List<Map.Entry<String, Object>> pairs) {
+    Metadata headers = new Metadata();
+    for (Map.Entry<String, Object> pair : pairs) {
+      String name = pair.getKey().toLowerCase(java.util.Locale.ROOT);
+      Object value = pair.getValue();
+      try {
+        if (name.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
+          if (!(value instanceof byte[] bytes)) {
+            throw new PygrpcException(Kind.TYPE, "metadata \"" + name + "\": expected bytes "
+                + "for a -bin header, got " + typeName(value));
+          }
+          headers.put(Metadata.Key.of(name, Metadata.BINARY_BYTE_MARSHALLER), bytes);
+        } else {
+          if (!(value instanceof String text)) {
+            throw new PygrpcException(Kind.TYPE, "metadata \"" + name + "\": expected a "
+                + "string, got " + typeName(value));
+          }
+          headers.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), text);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new PygrpcException(Kind.VALUE, "metadata \"" + name + "\": " + e.getMessage(), e);
+      }
+    }
+    return headers;
+  }
+
+  private static String typeName(Object value) {
+    return value == null ? "None" : value.getClass().getSimpleName();
   }
 
   /** Shuts a channel down, waiting briefly for calls in flight, then forcing it closed. */

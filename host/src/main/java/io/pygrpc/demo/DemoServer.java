@@ -63,7 +63,8 @@ public final class DemoServer implements AutoCloseable {
    * @throws UncheckedIOException when the port cannot be bound
    */
   @SuppressWarnings("deprecation") // v1alpha reflection is deprecated, and still what old servers run
-  public static DemoServer start(int port, Reflection reflection) {
+  public static DemoServer start(int port, Reflection reflection,
+      io.grpc.ServerInterceptor... interceptors) {
     Map<String, FileDescriptor> files = DemoSchema.load();
     ServiceDescriptor greeter = files.get("helloworld.proto").findServiceByName("Greeter");
     ServiceDescriptor echo = files.get("demo/echo.proto").findServiceByName("Echo");
@@ -76,6 +77,9 @@ public final class DemoServer implements AutoCloseable {
       case V1ALPHA -> builder.addService(
           io.grpc.protobuf.services.ProtoReflectionService.newInstance());
       case NONE -> { }
+    }
+    for (io.grpc.ServerInterceptor interceptor : interceptors) {
+      builder.intercept(interceptor);
     }
     return start(builder.build(), port);
   }

@@ -38,7 +38,7 @@ public final class HostBridge implements AutoCloseable {
    * None)}.
    */
   @HostAccess.Export
-  public ClientBinding connect(Value host, Value port) {
+  public ClientBinding connect(Value host, Value port, Value metadata) {
     try {
       if (!host.isString()) {
         throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.TYPE,
@@ -53,13 +53,45 @@ public final class HostBridge implements AutoCloseable {
         throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.TYPE,
             "port: expected an integer 1-65535, got " + port);
       }
-      ClientBinding client = new ClientBinding(target, Channels.open(target), errors,
-          protoPath);
+      ClientBinding client = new ClientBinding(target,
+          Channels.open(target, Channels.headers(pairs(metadata))), errors, protoPath);
       clients.add(client);
       return client;
     } catch (RuntimeException e) {
       throw errors.raise(e);
     }
+  }
+
+  /** Name/value pairs from a guest list of 2-item sequences (the shim turns dicts into one). */
+  private static List<java.util.Map.Entry<String, Object>> pairs(Value metadata) {
+    List<java.util.Map.Entry<String, Object>> pairs = new java.util.ArrayList<>();
+    if (metadata == null || metadata.isNull()) {
+      return pairs;
+    }
+    for (long i = 0; i < metadata.getArraySize(); i++) {
+      Value pair = metadata.getArrayElement(i);
+      if (!pair.hasArrayElements() || pair.getArraySize() != 2 || !pair.getArrayElement(0)
+          .isString()) {
+        throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.TYPE,
+            "metadata: expected (name, value) pairs with string names, got " + pair);
+      }
+      Value value = pair.getArrayElement(1);
+      Object converted;
+      if (value.isString()) {
+        converted = value.asString();
+      } else if (value.hasBufferElements()) {
+        byte[] bytes = new byte[(int) value.getBufferSize()];
+        value.readBuffer(0, bytes, 0, bytes.length);
+        converted = bytes;
+      } else {
+        converted = value.toString();
+        throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.TYPE, "metadata \""
+            + pair.getArrayElement(0).asString() + "\": expected a string (or bytes for a -bin "
+            + "header), got " + converted);
+      }
+      pairs.add(java.util.Map.entry(pair.getArrayElement(0).asString(), converted));
+    }
+    return pairs;
   }
 
   /** Closes every client this bridge opened. */

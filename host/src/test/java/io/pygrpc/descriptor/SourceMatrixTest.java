@@ -24,12 +24,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SourceMatrixTest {
   static DemoServer server;
   static ManagedChannel channel;
+  static DemoServer plainServer;
+  static ManagedChannel plainChannel;
   static Path protoset;
 
   @BeforeAll
   static void start() throws Exception {
     server = DemoServer.start(0);
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    plainServer = DemoServer.start(0, DemoServer.Reflection.NONE);
+    plainChannel = NettyChannelBuilder.forAddress("127.0.0.1", plainServer.port()).usePlaintext()
+        .build();
     protoset = Files.createTempFile("demo", ".protoset");
     Files.write(protoset, DescriptorSetLoaderTest.demoSet().toByteArray());
   }
@@ -38,6 +43,8 @@ class SourceMatrixTest {
   static void stop() throws Exception {
     channel.shutdownNow();
     server.close();
+    plainChannel.shutdownNow();
+    plainServer.close();
     Files.deleteIfExists(protoset);
   }
 
@@ -98,10 +105,19 @@ class SourceMatrixTest {
     assertTrue(e.getMessage().startsWith("no method named \"SayHi\""), e.getMessage());
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("sources")
+  /** Every source but reflection, against servers with and without reflection. */
+  static Stream<Arguments> sourcesAndServers() {
+    return sources().flatMap(a -> a.get()[0].equals("reflection")
+        ? Stream.of(Arguments.of(a.get()[0], a.get()[1], true))
+        : Stream.of(Arguments.of(a.get()[0], a.get()[1], true),
+            Arguments.of(a.get()[0], a.get()[1], false)));
+  }
+
+  @ParameterizedTest(name = "{0}, server with reflection: {2}")
+  @MethodSource("sourcesAndServers")
   void calls_workTheSameWhateverTheSource(String name,
-      Function<Schema, List<DescriptorSource>> sources) {
+      Function<Schema, List<DescriptorSource>> sources, boolean withReflection) {
+    ManagedChannel channel = withReflection ? SourceMatrixTest.channel : plainChannel;
     Schema schema = schema(sources);
     com.google.protobuf.Descriptors.MethodDescriptor echo = schema.method("Echo");
     com.google.protobuf.DynamicMessage request = io.pygrpc.convert.MessageConverter.toMessage(

@@ -165,4 +165,28 @@ class ProtoCompilerTest {
     FileDescriptor p3 = all.get(names.indexOf("compiler/proto3.proto"));
     assertEquals(p3, uses.getDependencies().get(0));
   }
+
+  /**
+   * Editions files compile and their features take effect. Not compared with protoc: Debian's
+   * protoc (3.21) predates editions.
+   */
+  @Test
+  void compile_editions2023_appliesFeatures() throws IOException {
+    Files.writeString(dir.resolve("ed.proto"), """
+        edition = "2023";
+        package ed;
+        option features.field_presence = IMPLICIT;
+        message M {
+          string plain = 1;
+          string tracked = 2 [features.field_presence = EXPLICIT];
+          repeated int32 nums = 3;
+        }
+        """);
+    FileDescriptor file = compile(dir, "ed.proto");
+    assertEquals("editions", file.toProto().getSyntax());
+    var m = file.findMessageTypeByName("M");
+    assertEquals(false, m.findFieldByName("plain").hasPresence());
+    assertEquals(true, m.findFieldByName("tracked").hasPresence());
+    assertEquals(true, m.findFieldByName("nums").isPacked());
+  }
 }

@@ -1,0 +1,73 @@
+package io.pygrpc.guest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.pygrpc.demo.DemoServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A client's default metadata reaches every call, reflection included. */
+class MetadataTest {
+  static final Metadata.Key<String> AUTHORIZATION =
+      Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+  static DemoServer server;
+  @TempDir
+  static Path dir;
+
+  /** Refuses any call, reflection included, without the expected bearer token. */
+  static final ServerInterceptor REQUIRE_TOKEN = new ServerInterceptor() {
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+        ServerCallHandler<Q, R> next) {
+      if (!"Bearer s3cret".equals(headers.get(AUTHORIZATION))) {
+        call.close(Status.UNAUTHENTICATED.withDescription("missing token"), new Metadata());
+        return new ServerCall.Listener<>() { };
+      }
+      return next.startCall(call, headers);
+    }
+  };
+
+  @BeforeAll
+  static void start() {
+    server = DemoServer.start(0, DemoServer.Reflection.V1, REQUIRE_TOKEN);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void metadata_isSentOnReflectionAndCalls() {
+    ScriptHarness.Result result = ScriptHarness.run(dir, server, """
+        import sys
+        from pygrpc import Client, RpcError
+        c = Client('127.0.0.1', int(sys.argv[1]), metadata={'Authorization': 'Bearer s3cret'})
+        print(c.load())
+        print(c.request('SayHello', name='token').message)
+        try:
+            Client('127.0.0.1', int(sys.argv[1])).load()
+        except RpcError as e:
+            print(e.code(), e.details())
+        try:
+            Client('127.0.0.1', 1, metadata=[('x-count', 3)])
+        except TypeError as e:
+            print('TypeError:', e)
+        """);
+    assertEquals("", result.err());
+    assertEquals("""
+        ['helloworld.Greeter', 'pygrpc.demo.Echo', 'grpc.reflection.v1.ServerReflection']
+        Hello, token!
+        StatusCode.UNAUTHENTICATED missing token
+        TypeError: metadata "x-count": expected a string (or bytes for a -bin header), got 3
+        """, result.out());
+  }
+}
