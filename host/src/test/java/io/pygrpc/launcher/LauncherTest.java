@@ -42,7 +42,7 @@ class LauncherTest {
   }
 
   @Test
-  void demo_echoExample_printsEveryKindAndTheFailures() {
+  void demo_echoExample_printsEveryKindAndTheFailuresExactly() {
     Run run = launch("", "demo", "--port", "0", SCRIPTS.resolve("echo.py").toString(),
         "127.0.0.1:{port}");
     assertEquals("", run.err());

@@ -52,6 +52,8 @@ class WrapperIT {
   void readmeMainCommand_printsTheGreetingWithoutWarnings() throws Exception {
     Result result = exec(Map.of("JAVA_HOME", JAVA_17),
         List.of("./pygrpc", "demo", "scripts/helloworld.py"));
+    assertEquals(java.nio.file.Files.readString(REPO.resolve(
+        "host/src/test/resources/expected/helloworld.out")), result.out());
     assertEquals("Greeter client received: Hello, you!\n", result.out());
     String stderr = result.err().lines()
         .filter(l -> !l.startsWith("pygrpc: building") && !l.startsWith("pygrpc: making"))
