@@ -7,8 +7,9 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Descriptors.GenericDescriptor;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
-import io.pygrpc.PygrpcException;
 import io.pygrpc.PygrpcException.Kind;
+import io.pygrpc.PygrpcException;
+import io.pygrpc.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,7 +108,7 @@ public final class Schema {
     if (service == null) {
       List<String> names = serviceNames();
       throw new PygrpcException(Kind.LOOKUP, "no service named \"" + fullName + "\""
-          + io.pygrpc.internal.Suggestions.closest(fullName, names)
+          + Suggestions.closest(fullName, names)
               .map(n -> " (did you mean \"" + n + "\"?)").orElse("")
           + "; " + (names.isEmpty() ? "no services are loaded" : "the loaded services are: "
               + String.join(", ", names)));
@@ -186,7 +187,7 @@ public final class Schema {
     List<String> shortNames = known.stream().map(n -> n.substring(n.lastIndexOf('.') + 1))
         .toList();
     throw new PygrpcException(Kind.LOOKUP, "no message named \"" + name + "\""
-        + io.pygrpc.internal.Suggestions.closest(shortName, shortNames)
+        + Suggestions.closest(shortName, shortNames)
             .map(n -> " (did you mean \"" + known.get(shortNames.indexOf(n)) + "\"?)").orElse("")
         + (known.isEmpty() ? "; no messages are loaded" : ""));
   }

@@ -1,7 +1,10 @@
 package io.pygrpc.guest;
 
+import io.pygrpc.PygrpcException;
 import io.pygrpc.call.Channels;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
@@ -41,7 +44,7 @@ public final class HostBridge implements AutoCloseable {
   public ClientBinding connect(Value host, Value port, Value metadata) {
     try {
       if (!host.isString()) {
-        throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.TYPE,
+        throw new PygrpcException(PygrpcException.Kind.TYPE,
             "host: expected a string such as 'localhost' or 'localhost:50051', got " + host);
       }
       String target;
@@ -50,7 +53,7 @@ public final class HostBridge implements AutoCloseable {
       } else if (port.isNumber() && port.fitsInInt() && !port.isBoolean()) {
         target = Channels.target(host.asString(), port.asInt());
       } else {
-        throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.TYPE,
+        throw new PygrpcException(PygrpcException.Kind.TYPE,
             "port: expected an integer 1-65535, got " + port);
       }
       ClientBinding client = new ClientBinding(target,
@@ -63,8 +66,8 @@ public final class HostBridge implements AutoCloseable {
   }
 
   /** Name/value pairs from a guest list of 2-item sequences (the shim turns dicts into one). */
-  private static List<java.util.Map.Entry<String, Object>> pairs(Value metadata) {
-    List<java.util.Map.Entry<String, Object>> pairs = new java.util.ArrayList<>();
+  private static List<Map.Entry<String, Object>> pairs(Value metadata) {
+    List<Map.Entry<String, Object>> pairs = new ArrayList<>();
     if (metadata == null || metadata.isNull()) {
       return pairs;
     }
@@ -72,7 +75,7 @@ public final class HostBridge implements AutoCloseable {
       Value pair = metadata.getArrayElement(i);
       if (!pair.hasArrayElements() || pair.getArraySize() != 2 || !pair.getArrayElement(0)
           .isString()) {
-        throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.TYPE,
+        throw new PygrpcException(PygrpcException.Kind.TYPE,
             "metadata: expected (name, value) pairs with string names, got " + pair);
       }
       Value value = pair.getArrayElement(1);
@@ -85,11 +88,11 @@ public final class HostBridge implements AutoCloseable {
         converted = bytes;
       } else {
         converted = value.toString();
-        throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.TYPE, "metadata \""
+        throw new PygrpcException(PygrpcException.Kind.TYPE, "metadata \""
             + pair.getArrayElement(0).asString() + "\": expected a string (or bytes for a -bin "
             + "header), got " + converted);
       }
-      pairs.add(java.util.Map.entry(pair.getArrayElement(0).asString(), converted));
+      pairs.add(Map.entry(pair.getArrayElement(0).asString(), converted));
     }
     return pairs;
   }

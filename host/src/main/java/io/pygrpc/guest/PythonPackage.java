@@ -9,8 +9,10 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -115,12 +117,12 @@ final class PythonPackage {
    * belong to another checkout or install on the same machine that is still in use.
    */
   private static void removeOlderCopies(Path current) {
-    long weekAgo = System.currentTimeMillis() - java.util.concurrent.TimeUnit.DAYS.toMillis(7);
+    long weekAgo = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(7);
     try (var siblings = Files.list(current.getParent())) {
       for (Path old : siblings.filter(p -> p.getFileName().toString().startsWith("python-api-")
           && !p.equals(current) && modifiedBefore(p, weekAgo)).toList()) {
         try (var tree = Files.walk(old)) {
-          for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
             Files.deleteIfExists(p);
           }
         } catch (IOException ignored) {

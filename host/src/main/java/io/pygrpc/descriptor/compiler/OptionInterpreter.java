@@ -12,9 +12,12 @@ import com.google.protobuf.TextFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Sets option statements on the options messages they name, standard options by field name and
@@ -27,7 +30,7 @@ final class OptionInterpreter {
   private final Map<String, FieldDescriptor> extensions = new HashMap<>();
 
   /** Option paths already set on each target, to refuse setting one twice as protoc does. */
-  private final Map<OptionTarget, Set<String>> assigned = new java.util.IdentityHashMap<>();
+  private final Map<OptionTarget, Set<String>> assigned = new IdentityHashMap<>();
 
   OptionInterpreter(String file, FileDescriptor draft) {
     this.file = file;
@@ -42,7 +45,7 @@ final class OptionInterpreter {
     OptionTarget target = option.target();
     String path = option.name().stream()
         .map(p -> p.extension() ? "(" + p.name() + ")" : p.name())
-        .collect(java.util.stream.Collectors.joining("."));
+        .collect(Collectors.joining("."));
     DynamicMessage.Builder single = DynamicMessage.newBuilder(target.optionsType());
     boolean repeated = set(single, option.name(), 0, option.value(), target.scope());
     if (!repeated && !assigned.computeIfAbsent(target, t -> new HashSet<>()).add(path)) {
@@ -172,7 +175,7 @@ final class OptionInterpreter {
           d = ProtoValues.parseDouble(value.text());
         } else {
           throw error(at, "value must be number for " + field.getType().name()
-              .toLowerCase(java.util.Locale.ROOT) + " option \"" + name + "\".");
+              .toLowerCase(Locale.ROOT) + " option \"" + name + "\".");
         }
         d = value.negative() ? -d : d;
         return field.getJavaType() == FieldDescriptor.JavaType.FLOAT ? (Object) (float) d
