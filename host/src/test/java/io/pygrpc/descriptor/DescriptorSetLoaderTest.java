@@ -40,6 +40,22 @@ class DescriptorSetLoaderTest {
     assertEquals("demo/common.proto", source.fileContaining("pygrpc.demo.Color").getName());
   }
 
+  /** buf images share the set's wire format and add field 8042 to each file; it is ignored. */
+  @Test
+  void load_bufImage_readsLikeADescriptorSet() throws IOException {
+    FileDescriptorSet.Builder image = demoSet().toBuilder();
+    for (int i = 0; i < image.getFileCount(); i++) {
+      image.setFile(i, image.getFile(i).toBuilder().setUnknownFields(
+          com.google.protobuf.UnknownFieldSet.newBuilder().addField(8042,
+              com.google.protobuf.UnknownFieldSet.Field.newBuilder()
+                  .addLengthDelimited(com.google.protobuf.ByteString.copyFromUtf8("\u0008\u0001"))
+                  .build()).build()).build());
+    }
+    Path file = Files.write(dir.resolve("image.bin"), image.build().toByteArray());
+    DescriptorSource source = DescriptorSources.fromDescriptorSet(new Schema(), file);
+    assertEquals(List.of("helloworld.Greeter", "pygrpc.demo.Echo"), source.serviceNames());
+  }
+
   @Test
   void load_setWithoutItsImports_takesWellKnownTypesAndNamesWhatIsMissing() throws IOException {
     FileDescriptorSet withoutCommon = FileDescriptorSet.newBuilder()
