@@ -27,7 +27,7 @@ pygrpc_build_if_stale() {
   local log="$here/host/target/build.log"
   mkdir -p "$here/host/target"
   if ! (cd "$here" && JAVA_HOME="$PYGRPC_JAVA_HOME" MAVEN_OPTS="$(pygrpc_maven_opts) ${MAVEN_OPTS:-}" \
-        mvn -B -q -DskipTests package >"$log" 2>&1); then
+        mvn -B -q -Dmaven.test.skip=true package >"$log" 2>&1); then
     echo "pygrpc: the build failed; its output is in $log:" >&2
     tail -n 30 "$log" >&2
     return 1

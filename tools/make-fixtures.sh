@@ -13,12 +13,12 @@ rm -rf "$fixtures" && mkdir -p "$fixtures"/{modern,v3_5,beta2015,v5} "$demo"
 
 # The example scripts: today's protoc output, helloworld compiled as the gRPC examples do.
 protoc -I"$protos/helloworld" --python_out=scripts helloworld.proto
-protoc -I"$protos" --python_out=scripts demo/common.proto demo/echo.proto
+protoc -I"$protos" --python_out=scripts demo/common.proto demo/echo.proto demo/route.proto
 python3 -m grpc_tools.protoc -I"$protos/helloworld" --grpc_python_out=scripts helloworld.proto
 
 # The demo server's schema.
 protoc -I"$protos/helloworld" -I"$protos" --include_imports --include_source_info \
-  --descriptor_set_out="$demo/demo.protoset" helloworld.proto demo/echo.proto
+  --descriptor_set_out="$demo/demo.protoset" helloworld.proto demo/echo.proto demo/route.proto
 
 # What protoc makes of the compiler test protos: the Java .proto compiler must match it.
 protoc -I"$protos" --include_imports --descriptor_set_out=host/src/test/resources/compiler.protoset \
@@ -27,7 +27,8 @@ protoc -I"$protos" --include_imports --descriptor_set_out=host/src/test/resource
 
 # protoc 3.20+ form: AddSerializedFile(b'...').
 protoc -I"$protos/helloworld" --python_out="$fixtures/modern" helloworld.proto
-protoc -I"$protos" --python_out="$fixtures/modern" demo/common.proto demo/echo.proto
+protoc -I"$protos" --python_out="$fixtures/modern" demo/common.proto demo/echo.proto \
+  demo/route.proto
 # protoc 3.5 (grpc_tools) form: serialized_pb=_b('...'), plus the _pb2_grpc stub module.
 python3 -m grpc_tools.protoc -I"$protos/helloworld" --python_out="$fixtures/v3_5" \
   --grpc_python_out="$fixtures/v3_5" helloworld.proto

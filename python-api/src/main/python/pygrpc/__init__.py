@@ -8,6 +8,7 @@
 """
 
 from pygrpc.errors import DescriptorError, RpcError, StatusCode
+from pygrpc import _helpers  # noqa: F401  (gives the host its factories)
 from pygrpc.client import Client
 
 __all__ = ['Client', 'RpcError', 'StatusCode', 'DescriptorError']

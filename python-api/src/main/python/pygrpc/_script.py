@@ -24,7 +24,18 @@ def run(path: str) -> int:
         _print_traceback(e)
         return 1
     finally:
+        _join_threads()
         _flush()
+
+
+def _join_threads() -> None:
+    # Like the interpreter at exit: wait for the script's non-daemon threads.
+    threading = sys.modules.get('threading')
+    if threading is not None:
+        try:
+            threading._shutdown()
+        except Exception:
+            pass
 
 
 def _exit_status(code) -> int:

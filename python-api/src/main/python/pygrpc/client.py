@@ -4,6 +4,7 @@ import os
 import sys
 
 from pygrpc import _host
+from pygrpc.streams import Call
 
 
 class Client:
@@ -14,11 +15,10 @@ class Client:
     schema reflection included: Client(target, metadata={'authorization': 'Bearer ...'}).
     """
 
-    def __init__(self, host: str, port: int = None, *, metadata=None):
-        if isinstance(metadata, dict):
-            metadata = list(metadata.items())
-        pairs = None if metadata is None else [list(pair) for pair in metadata]
-        self._binding = _host.bridge.connect(host, port, pairs)
+    def __init__(self, host: str, port: int = None, *, metadata=None, timeout: float = None,
+                 wait_for_ready: bool = None, compression: str = None):
+        defaults = _options(timeout, None, wait_for_ready, compression)
+        self._binding = _host.bridge.connect(host, port, _pairs(metadata), defaults)
 
     @property
     def target(self) -> str:
@@ -68,10 +68,26 @@ class Client:
         from keyword fields or a dict, without calling anything."""
         return self._binding.message(type_name, _request(args, fields))
 
-    def request(self, method: str, *args, **fields):
-        """Calls a method by name ('SayHello', 'helloworld.Greeter/SayHello') with the request
-        given as keyword arguments, a dict, or a message, and returns the reply."""
-        return self._binding.request(method, _request(args, fields))
+    def request(self, method: str, *args, timeout: float = None, metadata=None,
+                wait_for_ready: bool = None, compression: str = None, with_call: bool = False,
+                **fields):
+        """Calls a method by name ('SayHello', 'helloworld.Greeter/SayHello').
+
+        The request is keyword arguments, a dict, or a message; for client-streaming and bidi
+        methods, an iterable of them (a list, or a generator). Unary and client-streaming calls
+        return the reply (with with_call=True, a (reply, call) pair); server-streaming and bidi
+        calls return an iterator of replies.
+
+        timeout (seconds), metadata (dict or (name, value) pairs; -bin names take bytes),
+        wait_for_ready and compression ('gzip') apply to this call, over the client's defaults.
+        A field named like one of these goes in the dict: request('M', {'timeout': 5}).
+        """
+        request = _request(args, fields)
+        options = _options(timeout, metadata, wait_for_ready, compression)
+        if with_call:
+            reply, info = self._binding.requestWithCall(method, request, options)
+            return reply, Call(info)
+        return self._binding.request(method, request, options)
 
     def close(self) -> None:
         """Closes the channel. Calls after this fail."""
@@ -86,6 +102,22 @@ class Client:
 
     def __repr__(self):
         return 'Client(%r)' % self.target
+
+
+def _pairs(metadata):
+    if metadata is None:
+        return None
+    if isinstance(metadata, dict):
+        metadata = metadata.items()
+    return [list(pair) for pair in metadata]
+
+
+def _options(timeout, metadata, wait_for_ready, compression):
+    # None when nothing is set: the common call crosses to the host with no options at all.
+    if timeout is None and metadata is None and wait_for_ready is None and compression is None:
+        return None
+    return {'timeout': timeout, 'metadata': _pairs(metadata), 'wait_for_ready': wait_for_ready,
+            'compression': compression}
 
 
 def _request(args: tuple, fields: dict):

@@ -3,9 +3,6 @@ built-in exception that fits (ValueError, TypeError, LookupError, ModuleNotFound
 
 import enum
 
-from pygrpc import _host
-
-
 class StatusCode(enum.Enum):
     """gRPC status codes, named and valued as in grpcio."""
     OK = (0, 'ok')
@@ -28,12 +25,15 @@ class StatusCode(enum.Enum):
 
 
 class RpcError(Exception):
-    """A call that ended with a non-OK status. Like grpcio's: code(), details()."""
+    """A call that ended with a non-OK status, with what grpcio's RpcError offers: code(),
+    details(), initial_metadata(), trailing_metadata(), debug_error_string(), and the server's
+    rich error details (google.rpc ErrorInfo, BadRequest, RetryInfo, ...) as error_details()."""
 
-    def __init__(self, code: StatusCode, details: str, message: str):
+    def __init__(self, code: StatusCode, details: str, message: str, info=None):
         super().__init__(message)
         self._code = code
         self._details = details
+        self._info = info
 
     def code(self) -> StatusCode:
         """The status code, a StatusCode member."""
@@ -43,9 +43,28 @@ class RpcError(Exception):
         """The status message the server (or the transport) gave."""
         return self._details
 
+    def initial_metadata(self) -> tuple:
+        """The response headers as (key, value) pairs; empty when none arrived."""
+        return metadata_pairs(self._info.headers()) if self._info is not None else ()
+
     def trailing_metadata(self) -> tuple:
-        """Trailing metadata as (key, value) pairs."""
-        return ()
+        """The trailers as (key, value) pairs (values of -bin keys are bytes)."""
+        return metadata_pairs(self._info.trailers()) if self._info is not None else ()
+
+    def debug_error_string(self) -> str:
+        """A technical one-line account of the failure."""
+        return self._info.debugErrorString() if self._info is not None else ''
+
+    def error_details(self) -> list:
+        """The details of the server's google.rpc.Status (from grpc-status-details-bin):
+        ErrorInfo, BadRequest, RetryInfo, ... messages; empty when it sent none."""
+        return list(self._info.errorDetails()) if self._info is not None else []
+
+
+def metadata_pairs(host_pairs) -> tuple:
+    # The host gives [name, value] lists; binary values come as byte sequences.
+    return tuple((name, value if isinstance(value, str) else bytes(value))
+                 for name, value in host_pairs)
 
 
 class DescriptorError(ValueError):
@@ -71,11 +90,8 @@ _USAGE = {
 }
 
 
-def _make_error(kind, message, code, details):
+def make_error(kind, message, code, details, info):
     # Called by the host to build the exception it then raises in the script.
     if kind == 'rpc':
-        return RpcError(StatusCode[code], details, message)
+        return RpcError(StatusCode[code], details, message, info)
     return _USAGE[kind](message)
-
-
-_host.bridge.install(_make_error)

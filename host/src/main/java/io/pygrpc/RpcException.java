@@ -17,11 +17,17 @@ public final class RpcException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final transient Status status;
+  private final transient Metadata headers;
   private final transient Metadata trailers;
 
   public RpcException(Status status, Metadata trailers) {
+    this(status, null, trailers);
+  }
+
+  public RpcException(Status status, Metadata headers, Metadata trailers) {
     super(message(requireNonNull(status, "status")), status.getCause());
     this.status = status;
+    this.headers = headers == null ? new Metadata() : headers;
     this.trailers = trailers == null ? new Metadata() : trailers;
   }
 
@@ -33,9 +39,15 @@ public final class RpcException extends RuntimeException {
    * @param authority the server the call went to, for messages
    */
   public static RpcException of(Status status, Metadata trailers, String authority) {
+    return of(status, null, trailers, authority);
+  }
+
+  /** As {@link #of(Status, Metadata, String)}, with the response headers if any arrived. */
+  public static RpcException of(Status status, Metadata headers, Metadata trailers,
+      String authority) {
     Throwable cause = status.getCause();
     if (cause == null) {
-      return new RpcException(status, trailers);
+      return new RpcException(status, headers, trailers);
     }
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
@@ -48,7 +60,7 @@ public final class RpcException extends RuntimeException {
     if (status.getCode() == Status.Code.UNAVAILABLE && authority != null) {
       details += " (connecting to " + authority + ")";
     }
-    return new RpcException(status.withDescription(details), trailers);
+    return new RpcException(status.withDescription(details), headers, trailers);
   }
 
   /** The status code. */
@@ -60,6 +72,16 @@ public final class RpcException extends RuntimeException {
   public String details() {
     String description = status.getDescription();
     return description == null ? "" : description;
+  }
+
+  /** The response headers (initial metadata), empty when none arrived. */
+  public Metadata headers() {
+    return headers;
+  }
+
+  /** The full status, with its cause when the client's transport raised it. */
+  public Status status() {
+    return status;
   }
 
   /** The trailing metadata, empty when the call failed before any arrived. */

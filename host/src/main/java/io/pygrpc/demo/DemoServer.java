@@ -9,8 +9,6 @@ import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.protobuf.ProtoMethodDescriptorSupplier;
-import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
@@ -71,7 +69,9 @@ public final class DemoServer implements AutoCloseable {
     NettyServerBuilder builder = NettyServerBuilder
         .forAddress(new InetSocketAddress("127.0.0.1", port))
         .addService(service(greeter, Map.of("SayHello", DemoServer::sayHello)))
-        .addService(service(echo, Map.of("Echo", DemoServer::echo, "Fail", DemoServer::fail)));
+        .addService(service(echo, Map.of("Echo", DemoServer::echo, "Fail", DemoServer::fail)))
+        .addService(RouteGuideService.definition(
+            files.get("demo/route.proto").findServiceByName("RouteGuide")));
     switch (reflection) {
       case V1 -> builder.addService(ProtoReflectionServiceV1.newInstance());
       case V1ALPHA -> builder.addService(
@@ -153,10 +153,29 @@ public final class DemoServer implements AutoCloseable {
     Descriptor type = request.getDescriptorForType();
     int code = (Integer) request.getField(type.findFieldByName("code"));
     String message = (String) request.getField(type.findFieldByName("message"));
+    String reason = (String) request.getField(type.findFieldByName("reason"));
     Status status = code > 0 && code <= 16 ? Status.fromCodeValue(code)
         : Status.INVALID_ARGUMENT.withDescription("code must be 1-16, got " + code);
-    replies.onError(status.withDescription(message.isEmpty() ? status.getDescription() : message)
-        .asRuntimeException());
+    status = status.withDescription(message.isEmpty() ? status.getDescription() : message);
+    if (reason.isEmpty()) {
+      replies.onError(status.asRuntimeException());
+      return;
+    }
+    // The rich error model: details in grpc-status-details-bin, plus a plain trailer.
+    com.google.rpc.Status rich = com.google.rpc.Status.newBuilder()
+        .setCode(status.getCode().value())
+        .setMessage(status.getDescription() == null ? "" : status.getDescription())
+        .addDetails(com.google.protobuf.Any.pack(com.google.rpc.ErrorInfo.newBuilder()
+            .setReason(reason).setDomain("demo.pygrpc.io").putMetadata("code", "" + code)
+            .build()))
+        .addDetails(com.google.protobuf.Any.pack(com.google.rpc.BadRequest.newBuilder()
+            .addFieldViolations(com.google.rpc.BadRequest.FieldViolation.newBuilder()
+                .setField("code").setDescription("asked to fail")).build()))
+        .build();
+    io.grpc.Metadata trailers = new io.grpc.Metadata();
+    trailers.put(io.grpc.Metadata.Key.of("x-failed-by", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+        "demo");
+    replies.onError(io.grpc.protobuf.StatusProto.toStatusRuntimeException(rich, trailers));
   }
 
   /** A unary service over dynamic messages, with its schema visible to reflection. */
@@ -164,10 +183,10 @@ public final class DemoServer implements AutoCloseable {
       Map<String, BiConsumer<DynamicMessage, StreamObserver<DynamicMessage>>> handlers) {
     io.grpc.ServiceDescriptor.Builder descriptor = io.grpc.ServiceDescriptor
         .newBuilder(service.getFullName())
-        .setSchemaDescriptor(new Schema(service, null));
+        .setSchemaDescriptor(new SchemaSupplier(service, null));
     for (MethodDescriptor method : service.getMethods()) {
       descriptor.addMethod(DynamicMethods.of(method).toBuilder()
-          .setSchemaDescriptor(new Schema(service, method)).build());
+          .setSchemaDescriptor(new SchemaSupplier(service, method)).build());
     }
     io.grpc.ServiceDescriptor built = descriptor.build();
     ServerServiceDefinition.Builder definition = ServerServiceDefinition.builder(built);
@@ -180,24 +199,5 @@ public final class DemoServer implements AutoCloseable {
       definition.addMethod(typed, ServerCalls.asyncUnaryCall(handler::accept));
     }
     return definition.build();
-  }
-
-  /** Lets the reflection service find the schema of the dynamic services. */
-  private record Schema(ServiceDescriptor service, MethodDescriptor method)
-      implements ProtoServiceDescriptorSupplier, ProtoMethodDescriptorSupplier {
-    @Override
-    public FileDescriptor getFileDescriptor() {
-      return service.getFile();
-    }
-
-    @Override
-    public ServiceDescriptor getServiceDescriptor() {
-      return service;
-    }
-
-    @Override
-    public MethodDescriptor getMethodDescriptor() {
-      return method;
-    }
   }
 }

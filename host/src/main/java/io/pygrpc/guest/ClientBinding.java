@@ -2,13 +2,17 @@ package io.pygrpc.guest;
 
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
-import io.grpc.CallOptions;
+import io.grpc.Status;
 import io.grpc.ManagedChannel;
 import io.pygrpc.PygrpcException;
 import io.pygrpc.PygrpcException.Kind;
+import io.pygrpc.call.CallSettings;
 import io.pygrpc.call.Channels;
 import io.pygrpc.call.DynamicCalls;
 import io.pygrpc.call.DynamicMethods;
+import io.pygrpc.call.Invocation;
+import io.pygrpc.call.Reply;
+import io.pygrpc.call.StreamingCall;
 import io.pygrpc.convert.InputValue;
 import io.pygrpc.convert.MessageConverter;
 import io.pygrpc.convert.MessageView;
@@ -19,6 +23,8 @@ import io.pygrpc.descriptor.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 
@@ -30,17 +36,20 @@ public final class ClientBinding implements AutoCloseable {
   private final String target;
   private final ManagedChannel channel;
   private final Schema schema = new Schema();
-  private final GuestErrors errors;
+  private final GuestHelpers errors;
+  private final CallSettings defaults;
+  private final Set<StreamBinding> streams = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   private final List<Path> defaultProtoPath;
 
-  ClientBinding(String target, ManagedChannel channel, GuestErrors errors,
-      List<Path> defaultProtoPath) {
+  ClientBinding(String target, ManagedChannel channel, GuestHelpers errors,
+      List<Path> defaultProtoPath, CallSettings defaults) {
     this.target = target;
     this.channel = channel;
     this.errors = errors;
     this.defaultProtoPath = defaultProtoPath;
+    this.defaults = defaults;
   }
 
   /** The target this client talks to, as given. */
@@ -155,22 +164,65 @@ public final class ClientBinding implements AutoCloseable {
   }
 
   /**
-   * Calls a unary method with a request built from {@code request} (a mapping of field values or
-   * a message) and returns the reply.
+   * Calls a method of any shape. {@code request} is a mapping of fields or a message for unary
+   * and server-streaming methods, an iterable of them for client-streaming and bidi ones;
+   * {@code options} holds timeout, metadata, wait_for_ready and compression, or is None.
+   *
+   * @return the reply (unary, client streaming) or the guest's response iterator
    */
   @HostAccess.Export
-  public Object request(String method, Value request) {
+  public Object request(String method, Value request, Value options) {
     try {
-      checkOpen();
-      Descriptors.MethodDescriptor found = schema.method(method);
-      InputValue input = PolyglotInput.python(request);
-      DynamicMessage message = MessageConverter.toMessage(found.getInputType(), input);
-      DynamicMessage reply = DynamicCalls.unary(channel, DynamicMethods.of(found),
-          CallOptions.DEFAULT, message);
-      return new MessageView(reply, errors::attributeError);
+      Invocation invocation = invoke(method, request, options);
+      if (invocation instanceof Reply reply) {
+        return new MessageView(reply.message(), errors::attributeError);
+      }
+      return stream((StreamingCall) invocation);
     } catch (RuntimeException e) {
       throw errors.raise(e);
     }
+  }
+
+  /**
+   * As {@link #request}, for a call with a single reply, also giving what grpcio's
+   * {@code with_call=True} gives: {@code [reply, call info]}.
+   */
+  @HostAccess.Export
+  public List<Object> requestWithCall(String method, Value request, Value options) {
+    try {
+      Invocation invocation = invoke(method, request, options);
+      if (invocation instanceof Reply reply) {
+        return List.of(new MessageView(reply.message(), errors::attributeError),
+            new CallInfo(Status.OK, reply.headers(), reply.trailers(), errors));
+      }
+      ((StreamingCall) invocation).cancel("with_call is for calls with one reply");
+      throw new PygrpcException(Kind.VALUE, "with_call=True is for methods with one reply; \""
+          + method + "\" streams its replies, and its iterator has the same methods "
+          + "(initial_metadata(), trailing_metadata(), code(), details())");
+    } catch (RuntimeException e) {
+      throw errors.raise(e);
+    }
+  }
+
+  private Invocation invoke(String method, Value request, Value options) {
+    checkOpen();
+    Descriptors.MethodDescriptor found = schema.method(method);
+    var grpcMethod = DynamicMethods.of(found);
+    CallSettings settings = GuestOptions.settings(options).merge(defaults);
+    String name = grpcMethod.getFullMethodName();
+    boolean many = found.isClientStreaming();
+    RequestIterator requests = many ? RequestIterator.over(request, found.getInputType(), name,
+        found.isServerStreaming() ? "bidi-streaming" : "client-streaming") : null;
+    return DynamicCalls.invoke(channel, grpcMethod, settings,
+        () -> MessageConverter.toMessage(found.getInputType(), PolyglotInput.python(request)),
+        requests, DynamicCalls.REQUEST_PUMP);
+  }
+
+  private Object stream(StreamingCall call) {
+    StreamBinding[] self = new StreamBinding[1];
+    self[0] = new StreamBinding(call, errors, () -> streams.remove(self[0]));
+    streams.add(self[0]);
+    return errors.stream(self[0]);
   }
 
   /** Closes the channel; later calls fail with a clear error. Closing twice is harmless. */
@@ -179,6 +231,9 @@ public final class ClientBinding implements AutoCloseable {
   public void close() {
     if (!closed) {
       closed = true;
+      // Streams the script left open would hold the channel for its grace period.
+      streams.forEach(StreamBinding::cancelQuietly);
+      streams.clear();
       Channels.close(channel);
     }
   }

@@ -18,7 +18,7 @@ public final class HostBridge implements AutoCloseable {
   /** The polyglot binding name under which the bridge is published. */
   public static final String BINDING = "pygrpc.host";
 
-  private final GuestErrors errors = new GuestErrors();
+  private final GuestHelpers errors = new GuestHelpers();
   private final List<ClientBinding> clients = new CopyOnWriteArrayList<>();
   private final List<java.nio.file.Path> protoPath;
 
@@ -30,10 +30,10 @@ public final class HostBridge implements AutoCloseable {
     this.protoPath = List.copyOf(protoPath);
   }
 
-  /** Receives the guest's exception factory; see {@link GuestErrors}. */
+  /** Receives the guest's helper functions; see {@link GuestHelpers}. */
   @HostAccess.Export
-  public void install(Value errorFactory) {
-    errors.install(errorFactory);
+  public void install(Value helpers) {
+    errors.install(helpers);
   }
 
   /**
@@ -41,7 +41,7 @@ public final class HostBridge implements AutoCloseable {
    * None)}.
    */
   @HostAccess.Export
-  public ClientBinding connect(Value host, Value port, Value metadata) {
+  public ClientBinding connect(Value host, Value port, Value metadata, Value defaults) {
     try {
       if (!host.isString()) {
         throw new PygrpcException(PygrpcException.Kind.TYPE,
@@ -57,44 +57,13 @@ public final class HostBridge implements AutoCloseable {
             "port: expected an integer 1-65535, got " + port);
       }
       ClientBinding client = new ClientBinding(target,
-          Channels.open(target, Channels.headers(pairs(metadata))), errors, protoPath);
+          Channels.open(target, Channels.headers(GuestOptions.pairs(metadata))), errors, protoPath,
+          GuestOptions.settings(defaults));
       clients.add(client);
       return client;
     } catch (RuntimeException e) {
       throw errors.raise(e);
     }
-  }
-
-  /** Name/value pairs from a guest list of 2-item sequences (the shim turns dicts into one). */
-  private static List<Map.Entry<String, Object>> pairs(Value metadata) {
-    List<Map.Entry<String, Object>> pairs = new ArrayList<>();
-    if (metadata == null || metadata.isNull()) {
-      return pairs;
-    }
-    for (long i = 0; i < metadata.getArraySize(); i++) {
-      Value pair = metadata.getArrayElement(i);
-      if (!pair.hasArrayElements() || pair.getArraySize() != 2 || !pair.getArrayElement(0)
-          .isString()) {
-        throw new PygrpcException(PygrpcException.Kind.TYPE,
-            "metadata: expected (name, value) pairs with string names, got " + pair);
-      }
-      Value value = pair.getArrayElement(1);
-      Object converted;
-      if (value.isString()) {
-        converted = value.asString();
-      } else if (value.hasBufferElements()) {
-        byte[] bytes = new byte[(int) value.getBufferSize()];
-        value.readBuffer(0, bytes, 0, bytes.length);
-        converted = bytes;
-      } else {
-        converted = value.toString();
-        throw new PygrpcException(PygrpcException.Kind.TYPE, "metadata \""
-            + pair.getArrayElement(0).asString() + "\": expected a string (or bytes for a -bin "
-            + "header), got " + converted);
-      }
-      pairs.add(Map.entry(pair.getArrayElement(0).asString(), converted));
-    }
-    return pairs;
   }
 
   /** Closes every client this bridge opened. */

@@ -70,7 +70,9 @@ public final class PythonScripts {
     for (int i = 0; i < args.size(); i++) {
       argv[i + 1] = args.get(i);
     }
-    try (HostBridge bridge = new HostBridge(protoPath); Context context = newContext(argv, bridge)) {
+    HostBridge bridge = new HostBridge(protoPath);
+    Context context = newContext(argv, bridge);
+    try {
       Value run = context.eval(RUNNER);
       return run.execute(script.toAbsolutePath().toString()).asInt();
     } catch (PolyglotException e) {
@@ -78,6 +80,11 @@ public final class PythonScripts {
         return e.getExitStatus();
       }
       throw e;
+    } finally {
+      bridge.close();
+      // The script is over: stop what it left running (daemon threads, a request generator
+      // blocked in a pump thread), as the interpreter does at exit.
+      context.close(true);
     }
   }
 

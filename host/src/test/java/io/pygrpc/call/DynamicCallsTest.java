@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.DynamicMessage;
-import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.pygrpc.RpcException;
@@ -46,8 +45,8 @@ class DynamicCallsTest {
 
   private static DynamicMessage call(ManagedChannel over, String name, Map<String, Object> fields) {
     MethodDescriptor method = SCHEMA.method(name);
-    return DynamicCalls.unary(over, DynamicMethods.of(method), CallOptions.DEFAULT,
-        MessageConverter.toMessage(method.getInputType(), JavaInput.of(fields)));
+    return DynamicCalls.unary(over, DynamicMethods.of(method), CallSettings.DEFAULT,
+        MessageConverter.toMessage(method.getInputType(), JavaInput.of(fields))).message();
   }
 
   @Test
@@ -63,7 +62,7 @@ class DynamicCallsTest {
         JavaInput.of(Map.of("name", "n", "huge", new java.math.BigInteger("18446744073709551615"),
             "where", Map.of("x", 1), "scores", Map.of("a", 2), "color", "RED")));
     DynamicMessage reply = DynamicCalls.unary(channel, DynamicMethods.of(SCHEMA.method("Echo")),
-        CallOptions.DEFAULT, request);
+        CallSettings.DEFAULT, request).message();
     assertEquals(request, reply);
   }
 

@@ -35,7 +35,8 @@ class DescriptorSetLoaderTest {
   void load_protocSetWithImports_offersItsServices() throws IOException {
     Path file = Files.write(dir.resolve("demo.protoset"), demoSet().toByteArray());
     DescriptorSource source = DescriptorSources.fromDescriptorSet(new Schema(), file);
-    assertEquals(List.of("helloworld.Greeter", "pygrpc.demo.Echo"), source.serviceNames());
+    assertEquals(List.of("helloworld.Greeter", "pygrpc.demo.Echo", "pygrpc.demo.RouteGuide"),
+        source.serviceNames());
     assertEquals("demo/echo.proto", source.fileContaining("pygrpc.demo.Record").getName());
     assertEquals("demo/common.proto", source.fileContaining("pygrpc.demo.Color").getName());
   }
@@ -53,7 +54,8 @@ class DescriptorSetLoaderTest {
     }
     Path file = Files.write(dir.resolve("image.bin"), image.build().toByteArray());
     DescriptorSource source = DescriptorSources.fromDescriptorSet(new Schema(), file);
-    assertEquals(List.of("helloworld.Greeter", "pygrpc.demo.Echo"), source.serviceNames());
+    assertEquals(List.of("helloworld.Greeter", "pygrpc.demo.Echo", "pygrpc.demo.RouteGuide"),
+        source.serviceNames());
   }
 
   @Test

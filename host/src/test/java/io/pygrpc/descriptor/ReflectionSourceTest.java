@@ -37,7 +37,7 @@ class ReflectionSourceTest {
       try {
         Schema schema = reflect(channel);
         assertEquals(List.of("grpc.reflection.v1alpha.ServerReflection", "helloworld.Greeter",
-            "pygrpc.demo.Echo"), schema.serviceNames());
+            "pygrpc.demo.Echo", "pygrpc.demo.RouteGuide"), schema.serviceNames());
         assertEquals("pygrpc.demo.Record", schema.method("Echo").getInputType().getFullName());
       } finally {
         channel.shutdownNow();

@@ -124,7 +124,7 @@ class SourceMatrixTest {
         echo.getInputType(), io.pygrpc.convert.JavaInput.of(java.util.Map.of("name", name,
             "color", "BLUE", "where", java.util.Map.of("x", 3))));
     com.google.protobuf.DynamicMessage reply = io.pygrpc.call.DynamicCalls.unary(channel,
-        io.pygrpc.call.DynamicMethods.of(echo), io.grpc.CallOptions.DEFAULT, request);
+        io.pygrpc.call.DynamicMethods.of(echo), io.pygrpc.call.CallSettings.DEFAULT, request).message();
     assertEquals(request, reply);
   }
 }

@@ -64,10 +64,29 @@ class MetadataTest {
         """);
     assertEquals("", result.err());
     assertEquals("""
-        ['helloworld.Greeter', 'pygrpc.demo.Echo', 'grpc.reflection.v1.ServerReflection']
+        ['helloworld.Greeter', 'pygrpc.demo.Echo', 'pygrpc.demo.RouteGuide', \
+        'grpc.reflection.v1.ServerReflection']
         Hello, token!
         StatusCode.UNAUTHENTICATED missing token
         TypeError: metadata "x-count": expected a string (or bytes for a -bin header), got 3
         """, result.out());
+  }
+
+  @Test
+  void metadata_perCall_isAddedToTheClientsDefaults() {
+    ScriptHarness.Result result = ScriptHarness.run(dir, server, """
+        import os, sys
+        from pygrpc import Client, RpcError
+        c = Client('127.0.0.1', int(sys.argv[1]))
+        c.load(os.path.join(%s, 'helloworld_pb2.py'))
+        try:
+            c.request('SayHello', name='x')
+        except RpcError as e:
+            print(e.code())
+        print(c.request('SayHello', name='per call',
+                        metadata=[('authorization', 'Bearer s3cret')]).message)
+        """.formatted("'" + Path.of("src/test/resources/pb2/modern").toAbsolutePath() + "'"));
+    assertEquals("", result.err());
+    assertEquals("StatusCode.UNAUTHENTICATED\nHello, per call!\n", result.out());
   }
 }

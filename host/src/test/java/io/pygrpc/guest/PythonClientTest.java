@@ -234,7 +234,8 @@ class PythonClientTest {
   @Test
   void load_withoutArguments_readsTheSchemaOverReflection() {
     assertEquals("""
-        ['helloworld.Greeter', 'pygrpc.demo.Echo', 'grpc.reflection.v1.ServerReflection']
+        ['helloworld.Greeter', 'pygrpc.demo.Echo', 'pygrpc.demo.RouteGuide', \
+        'grpc.reflection.v1.ServerReflection']
         Hello, r!
         """, output("""
         r = Client('127.0.0.1', int(sys.argv[1]))

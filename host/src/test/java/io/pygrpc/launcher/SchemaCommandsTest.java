@@ -33,7 +33,8 @@ class SchemaCommandsTest {
   @Test
   void list_overReflection_printsServicesSorted() {
     LauncherTest.Run run = LauncherTest.launch("", "list", target(server));
-    assertEquals("grpc.reflection.v1.ServerReflection\nhelloworld.Greeter\npygrpc.demo.Echo\n",
+    assertEquals("grpc.reflection.v1.ServerReflection\nhelloworld.Greeter\npygrpc.demo.Echo\n"
+        + "pygrpc.demo.RouteGuide\n",
         run.out());
     assertEquals(0, run.status());
   }

@@ -21,7 +21,7 @@ DESCRIPTOR = _descriptor.FileDescriptor(
   name='demo/echo.proto',
   package='pygrpc.demo',
   syntax='proto3',
-  serialized_pb=_b('\n\x0f\x64\x65mo/echo.proto\x12\x0bpygrpc.demo\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x11\x64\x65mo/common.proto\"\x99\x03\n\x06Record\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05\x63ount\x18\x02 \x01(\x05\x12\x0b\n\x03\x62ig\x18\x03 \x01(\x03\x12\r\n\x05small\x18\x04 \x01(\r\x12\r\n\x05ratio\x18\x05 \x01(\x01\x12\x10\n\x08\x66raction\x18\x06 \x01(\x02\x12\x0c\n\x04\x66lag\x18\x07 \x01(\x08\x12\x0c\n\x04\x64\x61ta\x18\x08 \x01(\x0c\x12!\n\x05\x63olor\x18\t \x01(\x0e\x32\x12.pygrpc.demo.Color\x12!\n\x05where\x18\n \x01(\x0b\x32\x12.pygrpc.demo.Point\x12\x0c\n\x04tags\x18\x0b \x03(\t\x12 \n\x04path\x18\x0c \x03(\x0b\x32\x12.pygrpc.demo.Point\x12/\n\x06scores\x18\r \x03(\x0b\x32\x1f.pygrpc.demo.Record.ScoresEntry\x12&\n\x02\x61t\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x64\x65lta\x18\x0f \x01(\x12\x12\x0c\n\x04huge\x18\x10 \x01(\x04\x1a-\n\x0bScoresEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x05:\x02\x38\x01\",\n\x0b\x46\x61ilRequest\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t2s\n\x04\x45\x63ho\x12\x32\n\x04\x45\x63ho\x12\x13.pygrpc.demo.Record\x1a\x13.pygrpc.demo.Record\"\x00\x12\x37\n\x04\x46\x61il\x12\x18.pygrpc.demo.FailRequest\x1a\x13.pygrpc.demo.Record\"\x00\x62\x06proto3')
+  serialized_pb=_b('\n\x0f\x64\x65mo/echo.proto\x12\x0bpygrpc.demo\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x11\x64\x65mo/common.proto\"\x99\x03\n\x06Record\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05\x63ount\x18\x02 \x01(\x05\x12\x0b\n\x03\x62ig\x18\x03 \x01(\x03\x12\r\n\x05small\x18\x04 \x01(\r\x12\r\n\x05ratio\x18\x05 \x01(\x01\x12\x10\n\x08\x66raction\x18\x06 \x01(\x02\x12\x0c\n\x04\x66lag\x18\x07 \x01(\x08\x12\x0c\n\x04\x64\x61ta\x18\x08 \x01(\x0c\x12!\n\x05\x63olor\x18\t \x01(\x0e\x32\x12.pygrpc.demo.Color\x12!\n\x05where\x18\n \x01(\x0b\x32\x12.pygrpc.demo.Point\x12\x0c\n\x04tags\x18\x0b \x03(\t\x12 \n\x04path\x18\x0c \x03(\x0b\x32\x12.pygrpc.demo.Point\x12/\n\x06scores\x18\r \x03(\x0b\x32\x1f.pygrpc.demo.Record.ScoresEntry\x12&\n\x02\x61t\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x64\x65lta\x18\x0f \x01(\x12\x12\x0c\n\x04huge\x18\x10 \x01(\x04\x1a-\n\x0bScoresEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x05:\x02\x38\x01\"<\n\x0b\x46\x61ilRequest\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t2s\n\x04\x45\x63ho\x12\x32\n\x04\x45\x63ho\x12\x13.pygrpc.demo.Record\x1a\x13.pygrpc.demo.Record\"\x00\x12\x37\n\x04\x46\x61il\x12\x18.pygrpc.demo.FailRequest\x1a\x13.pygrpc.demo.Record\"\x00\x62\x06proto3')
   ,
   dependencies=[google_dot_protobuf_dot_timestamp__pb2.DESCRIPTOR,demo_dot_common__pb2.DESCRIPTOR,])
 
@@ -222,6 +222,13 @@ _FAILREQUEST = _descriptor.Descriptor(
       message_type=None, enum_type=None, containing_type=None,
       is_extension=False, extension_scope=None,
       options=None, file=DESCRIPTOR),
+    _descriptor.FieldDescriptor(
+      name='reason', full_name='pygrpc.demo.FailRequest.reason', index=2,
+      number=3, type=9, cpp_type=9, label=1,
+      has_default_value=False, default_value=_b("").decode('utf-8'),
+      message_type=None, enum_type=None, containing_type=None,
+      is_extension=False, extension_scope=None,
+      options=None, file=DESCRIPTOR),
   ],
   extensions=[
   ],
@@ -235,7 +242,7 @@ _FAILREQUEST = _descriptor.Descriptor(
   oneofs=[
   ],
   serialized_start=496,
-  serialized_end=540,
+  serialized_end=556,
 )
 
 _RECORD_SCORESENTRY.containing_type = _RECORD
@@ -280,8 +287,8 @@ _ECHO = _descriptor.ServiceDescriptor(
   file=DESCRIPTOR,
   index=0,
   options=None,
-  serialized_start=542,
-  serialized_end=657,
+  serialized_start=558,
+  serialized_end=673,
   methods=[
   _descriptor.MethodDescriptor(
     name='Echo',

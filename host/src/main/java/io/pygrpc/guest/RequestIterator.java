@@ -1,0 +1,57 @@
+package io.pygrpc.guest;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.DynamicMessage;
+import io.pygrpc.PygrpcException;
+import io.pygrpc.PygrpcException.Kind;
+import io.pygrpc.call.RequestSource;
+import io.pygrpc.convert.MessageConverter;
+import io.pygrpc.convert.PolyglotInput;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The requests of a streaming call, taken from the script's iterable (list, tuple, generator)
+ * one at a time and converted to the method's request type.
+ */
+final class RequestIterator implements RequestSource {
+  private final Value iterator;
+  private final Descriptor type;
+  private long index;
+
+  private RequestIterator(Value iterator, Descriptor type) {
+    this.iterator = iterator;
+    this.type = type;
+  }
+
+  /**
+   * @throws PygrpcException {@code TYPE} when the value cannot be iterated
+   */
+  static RequestIterator over(Value iterable, Descriptor type, String method, String shape) {
+    if (iterable.hasHashEntries() || iterable.isString()
+        || !(iterable.hasIterator() || iterable.isIterator() || iterable.hasArrayElements())) {
+      throw new PygrpcException(Kind.TYPE, "\"" + method + "\" is a " + shape + " method: pass "
+          + "an iterable of requests (a list or a generator of dicts or messages), not "
+          + (iterable.hasHashEntries() ? "one dict of fields" : "a " + describe(iterable)));
+    }
+    return new RequestIterator(iterable.isIterator() ? iterable : iterable.getIterator(), type);
+  }
+
+  @Override
+  public DynamicMessage next() {
+    if (!iterator.hasIteratorNextElement()) {
+      return null;
+    }
+    Value item = iterator.getIteratorNextElement();
+    long position = index++;
+    try {
+      return MessageConverter.toMessage(type, PolyglotInput.python(item));
+    } catch (PygrpcException e) {
+      throw new PygrpcException(e.kind(), "request " + position + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String describe(Value value) {
+    Value meta = value.getMetaObject();
+    return meta == null ? "value" : meta.getMetaSimpleName();
+  }
+}

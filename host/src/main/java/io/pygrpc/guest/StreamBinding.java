@@ -1,0 +1,63 @@
+package io.pygrpc.guest;
+
+import io.grpc.Status;
+import io.pygrpc.call.StreamingCall;
+import io.pygrpc.convert.MessageView;
+import org.graalvm.polyglot.HostAccess;
+
+/**
+ * The host side of a response stream: the script's iterator takes responses through it, and
+ * cancels the call when the script stops early (break, close, or dropping the iterator).
+ */
+public final class StreamBinding {
+  private final StreamingCall call;
+  private final GuestHelpers helpers;
+  private final Runnable onEnd;
+
+  StreamBinding(StreamingCall call, GuestHelpers helpers, Runnable onEnd) {
+    this.call = call;
+    this.helpers = helpers;
+    this.onEnd = onEnd;
+  }
+
+  /** The next response, or null when the stream ended OK; failures raise RpcError. */
+  @HostAccess.Export
+  public Object next() {
+    try {
+      var message = call.next();
+      if (message == null) {
+        onEnd.run();
+        return null;
+      }
+      return new MessageView(message, helpers::attributeError);
+    } catch (RuntimeException e) {
+      onEnd.run();
+      throw helpers.raise(e);
+    }
+  }
+
+  /** Cancels the call; the server sees CANCELLED. Harmless once the stream has ended. */
+  @HostAccess.Export
+  public void cancel() {
+    call.cancel("cancelled by the script");
+    onEnd.run();
+  }
+
+  /** Whether the stream has ended and every response was taken. */
+  @HostAccess.Export
+  public boolean done() {
+    return call.done();
+  }
+
+  /** Metadata and status of the call, as far as they are known. */
+  @HostAccess.Export
+  public CallInfo info() {
+    Status status = call.status();
+    return new CallInfo(status == null ? Status.OK : status, call.headers(), call.trailers(),
+        helpers);
+  }
+
+  void cancelQuietly() {
+    call.cancel("the client was closed");
+  }
+}

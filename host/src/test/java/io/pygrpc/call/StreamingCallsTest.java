@@ -1,0 +1,232 @@
+package io.pygrpc.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.google.protobuf.DynamicMessage;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.pygrpc.RpcException;
+import io.pygrpc.convert.JavaInput;
+import io.pygrpc.convert.MessageConverter;
+import io.pygrpc.demo.DemoServer;
+import io.pygrpc.descriptor.Pb2Loader;
+import io.pygrpc.descriptor.Schema;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The streaming shapes over a real Netty channel to the demo RouteGuide on 127.0.0.1. */
+class StreamingCallsTest {
+  static DemoServer server;
+  static ManagedChannel channel;
+  static final Schema SCHEMA = new Schema();
+
+  @BeforeAll
+  static void start() {
+    server = DemoServer.start(0);
+    channel = Channels.open("127.0.0.1:" + server.port());
+    new Pb2Loader(SCHEMA, List.of(Path.of("src/test/resources/pb2/modern")))
+        .load("demo.route_pb2").forEach(SCHEMA::add);
+  }
+
+  @AfterAll
+  static void stop() {
+    Channels.close(channel);
+    server.close();
+  }
+
+  private static DynamicMessage message(Descriptor type, Map<String, Object> fields) {
+    return MessageConverter.toMessage(type, JavaInput.of(fields));
+  }
+
+  private static MethodDescriptor method(String name) {
+    return SCHEMA.method(name);
+  }
+
+  private static Object field(DynamicMessage m, String name) {
+    return m.getField(m.getDescriptorForType().findFieldByName(name));
+  }
+
+  private static StreamingCall ticks(Map<String, Object> request, CallSettings settings) {
+    MethodDescriptor ticks = method("Ticks");
+    return DynamicCalls.serverStreaming(channel, DynamicMethods.of(ticks), settings,
+        message(ticks.getInputType(), request));
+  }
+
+  private static RequestSource points(Iterator<Map<String, Object>> points) {
+    Descriptor point = method("RecordRoute").getInputType();
+    return () -> points.hasNext() ? message(point, points.next()) : null;
+  }
+
+  @Test
+  void serverStreaming_listFeatures_deliversEveryFeatureThenEnds() {
+    MethodDescriptor list = method("ListFeatures");
+    StreamingCall call = DynamicCalls.serverStreaming(channel, DynamicMethods.of(list),
+        CallSettings.DEFAULT, message(list.getInputType(), Map.of("lo", Map.of("x", 0, "y", 0),
+            "hi", Map.of("x", 2, "y", 1))));
+    List<Object> names = new ArrayList<>();
+    for (DynamicMessage f = call.next(); f != null; f = call.next()) {
+      names.add(field(f, "name"));
+    }
+    assertEquals(List.of("feature at 0,0", "feature at 1,0", "feature at 2,0", "feature at 0,1",
+        "feature at 1,1", "feature at 2,1"), names);
+    assertEquals(Status.Code.OK, call.status().getCode());
+    assertNull(call.next());
+  }
+
+  @Test
+  void clientStreaming_recordRoute_sendsAllThenGetsTheSummary() {
+    Reply reply = DynamicCalls.clientStreaming(channel, DynamicMethods.of(method("RecordRoute")),
+        CallSettings.DEFAULT, points(List.<Map<String, Object>>of(Map.of("x", 0), Map.of("x", 3),
+            Map.of("x", 3, "y", 4)).iterator()), DynamicCalls.REQUEST_PUMP);
+    assertEquals(3, field(reply.message(), "point_count"));
+    assertEquals(7, field(reply.message(), "distance"));
+  }
+
+  /** Single-threaded guests pull requests inside next(): sending and receiving interleave. */
+  @Test
+  void bidi_onCallerThread_interleavesRequestsAndResponses() {
+    Descriptor note = method("RouteChat").getInputType();
+    int[] sent = {0};
+    RequestSource requests = () -> sent[0] == 500 ? null
+        : message(note, Map.of("message", "n" + sent[0]++));
+    StreamingCall call = DynamicCalls.bidiStreaming(channel, DynamicMethods.of(
+        method("RouteChat")), CallSettings.DEFAULT, requests, null);
+    List<Object> seen = new ArrayList<>();
+    for (DynamicMessage m = call.next(); m != null; m = call.next()) {
+      seen.add(field(m, "message"));
+    }
+    assertEquals(500, seen.size());
+    assertEquals("echo n0", seen.get(0));
+    assertEquals("echo n499", seen.get(499));
+  }
+
+  /** A request source that blocks until the caller saw the previous response (ping-pong). */
+  @Test
+  void bidi_withPumpThread_pingPongWaitingOnResponsesWorks() throws Exception {
+    Descriptor note = method("RouteChat").getInputType();
+    java.util.concurrent.BlockingQueue<String> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+    int[] round = {0};
+    RequestSource requests = () -> {
+      if (round[0] == 3) {
+        return null;
+      }
+      try {
+        String previous = round[0]++ == 0 ? "start" : seen.take();
+        return message(note, Map.of("message", previous));
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    StreamingCall call = DynamicCalls.bidiStreaming(channel, DynamicMethods.of(
+        method("RouteChat")), CallSettings.DEFAULT, requests, DynamicCalls.REQUEST_PUMP);
+    List<String> replies = new ArrayList<>();
+    for (DynamicMessage m = call.next(); m != null; m = call.next()) {
+      replies.add((String) field(m, "message"));
+      seen.put((String) field(m, "message"));
+    }
+    assertEquals(List.of("echo start", "echo echo start", "echo echo echo start"), replies);
+  }
+
+  @Test
+  void clientStreaming_requestSourceFails_cancelsAndRethrowsTheSameException() {
+    IllegalStateException boom = new IllegalStateException("generator failed");
+    int[] pulled = {0};
+    RequestSource failing = () -> {
+      if (pulled[0]++ == 2) {
+        throw boom;
+      }
+      return message(method("RecordRoute").getInputType(), Map.of("x", 1));
+    };
+    IllegalStateException thrown = assertThrows(IllegalStateException.class,
+        () -> DynamicCalls.clientStreaming(channel, DynamicMethods.of(method("RecordRoute")),
+            CallSettings.DEFAULT, failing, DynamicCalls.REQUEST_PUMP));
+    assertSame(boom, thrown);
+  }
+
+  @Test
+  void serverStreaming_failureMidStream_deliversReceivedMessagesThenRaises() {
+    StreamingCall call = ticks(Map.of("count", 10, "fail_after", 3, "fail_code", 14),
+        CallSettings.DEFAULT);
+    List<Object> seqs = new ArrayList<>();
+    RpcException e = assertThrows(RpcException.class, () -> {
+      for (DynamicMessage t = call.next(); t != null; t = call.next()) {
+        seqs.add(field(t, "seq"));
+      }
+    });
+    assertEquals(List.of(1L, 2L, 3L), seqs);
+    assertEquals(Status.Code.UNAVAILABLE, e.code());
+    assertEquals("failing after 3 ticks, as asked", e.details());
+  }
+
+  @Test
+  void serverStreaming_deadline_endsWithDeadlineExceeded() {
+    StreamingCall call = ticks(Map.of("delay_ms", 100), new CallSettings(Duration.ofMillis(350),
+        null, null, null));
+    int[] received = {0};
+    RpcException e = assertThrows(RpcException.class, () -> {
+      while (call.next() != null) {
+        received[0]++;
+      }
+    });
+    assertEquals(Status.Code.DEADLINE_EXCEEDED, e.code());
+    assertTrue(received[0] >= 2 && received[0] <= 4, "received " + received[0]);
+  }
+
+  @Test
+  void serverStreaming_cancel_endsTheCallAsCancelled() {
+    StreamingCall call = ticks(Map.of(), CallSettings.DEFAULT);
+    call.next();
+    call.cancel("enough");
+    RpcException e = assertThrows(RpcException.class, () -> {
+      while (call.next() != null) {
+        // drain what was already buffered
+      }
+    });
+    assertEquals(Status.Code.CANCELLED, e.code());
+  }
+
+  /**
+   * A slow consumer of an endless stream of 64 KiB messages: flow control keeps at most one
+   * message waiting here, and the heap does not grow with the number of messages.
+   */
+  @Test
+  void serverStreaming_slowConsumerOfEndlessStream_keepsMemoryFlat() throws Exception {
+    StreamingCall call = ticks(Map.of("payload_bytes", 65_536), CallSettings.DEFAULT);
+    Runtime runtime = Runtime.getRuntime();
+    for (int i = 0; i < 50; i++) {
+      call.next();
+    }
+    long before = usedAfterGc(runtime);
+    for (int i = 0; i < 800; i++) {   // 50 MiB through the stream
+      assertEquals(0, call.buffered() > 1 ? -1 : 0, "more than one message waiting");
+      call.next();
+      if (i % 100 == 0) {
+        Thread.sleep(20); // slow consumer: the server must wait, not pile up
+      }
+    }
+    long after = usedAfterGc(runtime);
+    call.cancel("done");
+    assertTrue(after - before < 16 * 1024 * 1024, "heap grew by " + (after - before) + " bytes");
+  }
+
+  private static long usedAfterGc(Runtime runtime) throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+}

@@ -1,0 +1,176 @@
+package io.pygrpc.guest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pygrpc.demo.DemoServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The four call shapes, call options and RpcError details, from Python against the demo. */
+class StreamingTest {
+  static DemoServer server;
+  @TempDir
+  static Path dir;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = DemoServer.start(0);
+    ScriptHarness.copyFixtures(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static String output(String body) {
+    ScriptHarness.Result result = ScriptHarness.run(dir, server, """
+        import sys
+        from pygrpc import Client, RpcError, StatusCode
+        client = Client('127.0.0.1', int(sys.argv[1]))
+        client.load('demo.route_pb2')
+        client.load('demo.echo_pb2')
+        """ + body);
+    assertEquals("", result.err());
+    assertEquals(0, result.status());
+    return result.out();
+  }
+
+  @Test
+  void fourShapes_workFromPython() {
+    assertEquals("""
+        feature at 1,2
+        ['feature at 0,0', 'feature at 1,0', 'feature at 0,1', 'feature at 1,1']
+        3 7 5
+        ['echo a', 'echo b']
+        """, output("""
+        print(client.request('GetFeature', x=1, y=2).name)
+        print([f.name for f in client.request('ListFeatures', lo={'x': 0, 'y': 0},
+                                                hi={'x': 1, 'y': 1})])
+        summary = client.request('RecordRoute', [{'x': 0}, {'x': 3}, {'x': 3, 'y': 4}])
+        print(summary.point_count, summary.distance,
+              client.request('RecordRoute', ({'x': i} for i in range(5))).point_count)
+        print([n.message for n in client.request('RouteChat', iter([{'message': 'a'},
+                                                                    {'message': 'b'}]))])
+        """));
+  }
+
+  @Test
+  void bidi_pingPongGeneratorWaitingOnResponses_doesNotDeadlock() {
+    assertEquals("""
+        echo ping 0
+        echo ping 1 after echo ping 0
+        echo ping 2 after echo ping 1 after echo ping 0
+        """, output("""
+        import queue
+        seen = queue.Queue()
+        def pingpong():
+            yield {'message': 'ping 0'}
+            for i in (1, 2):
+                yield {'message': 'ping %d after %s' % (i, seen.get(timeout=10))}
+        for note in client.request('RouteChat', pingpong()):
+            print(note.message)
+            seen.put(note.message)
+        """));
+  }
+
+  @Test
+  void requestGeneratorFailure_cancelsAndReraisesTheScriptsOwnException() {
+    assertEquals("KeyError 'from the generator'\n", output("""
+        def points():
+            yield {'x': 1}
+            raise KeyError('from the generator')
+        try:
+            client.request('RecordRoute', points())
+        except KeyError as e:
+            print('KeyError', e)
+        """));
+  }
+
+  @Test
+  void streamingMethodGivenOneDict_isATypeErrorSayingWhatToPass() {
+    assertEquals("\"pygrpc.demo.RouteGuide/RecordRoute\" is a client-streaming method: pass an "
+        + "iterable of requests (a list or a generator of dicts or messages), not one dict of "
+        + "fields\n", output("""
+        try:
+            client.request('RecordRoute', x=1)
+        except TypeError as e:
+            print(e)
+        """));
+  }
+
+  @Test
+  void serverStream_failureMidStream_deliversWhatArrivedThenRaises() {
+    assertEquals("[1, 2, 3] StatusCode.UNAVAILABLE failing after 3 ticks, as asked\n", output("""
+        seen = []
+        try:
+            for tick in client.request('Ticks', count=10, fail_after=3, fail_code=14):
+                seen.append(tick.seq)
+        except RpcError as e:
+            print(seen, e.code(), e.details())
+        """));
+  }
+
+  @Test
+  void timeoutAndCancel_endCallsAsGrpcioDoes() {
+    assertEquals("""
+        StatusCode.DEADLINE_EXCEEDED True
+        StatusCode.DEADLINE_EXCEEDED
+        stopped at 5
+        """, output("""
+        import time
+        start = time.time()
+        try:
+            for tick in client.request('Ticks', delay_ms=100, timeout=0.3):
+                pass
+        except RpcError as e:
+            print(e.code(), time.time() - start < 2)
+        slow = Client('127.0.0.1', int(sys.argv[1]), timeout=0.2)
+        slow.load('demo.route_pb2')
+        try:
+            list(slow.request('Ticks', delay_ms=100))
+        except RpcError as e:
+            print(e.code())
+        with client.request('Ticks') as ticks:
+            for tick in ticks:
+                if tick.seq == 5:
+                    break
+        print('stopped at', tick.seq)
+        """));
+  }
+
+  @Test
+  void withCall_andRichErrors_mirrorGrpcio() {
+    assertEquals("""
+        feature at 1,0 StatusCode.OK
+        StatusCode.FAILED_PRECONDITION nope
+        (('x-failed-by', 'demo'),)
+        2 broken demo.pygrpc.io {'code': '9'} code asked to fail
+        True
+        """, output("""
+        reply, call = client.request('GetFeature', {'x': 1}, with_call=True)
+        print(reply.name, call.code())
+        try:
+            client.request('Fail', code=9, message='nope', reason='broken')
+        except RpcError as e:
+            print(e.code(), e.details())
+            print(e.trailing_metadata())
+            info, bad_request = details = e.error_details()
+            violation = bad_request.field_violations[0]
+            print(len(details), info.reason, info.domain, dict(info.metadata), violation.field,
+                  violation.description)
+            print('"grpc_status":9' in e.debug_error_string())
+        """));
+  }
+
+  @Test
+  void fieldNamedLikeAnOption_goesInTheDict() {
+    assertEquals("3\n", output("""
+        print(client.request('Echo', {'count': 3}, timeout=5).count)
+        """));
+  }
+}

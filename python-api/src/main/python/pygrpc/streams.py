@@ -1,0 +1,86 @@
+"""Response streams: what a server-streaming or bidi call returns."""
+
+from pygrpc.errors import StatusCode, metadata_pairs
+
+
+class Responses:
+    """An iterator over the responses of a streaming call, as grpcio's is: iterate it (each
+    response is requested from the server only as you take the previous one), cancel() it, or
+    use it in a with block to cancel it when the block ends. Dropping it cancels the call too,
+    when the garbage collector gets to it. It also answers what a call does:
+    initial_metadata(), trailing_metadata(), code(), details()."""
+
+    __slots__ = ('_stream', '_open', '__weakref__')
+
+    def __init__(self, stream):
+        self._stream = stream
+        self._open = True
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        response = self._stream.next()
+        if response is None:
+            self._open = False
+            raise StopIteration
+        return response
+
+    def cancel(self) -> None:
+        """Stops the call; the server sees CANCELLED. Harmless once the stream ended."""
+        if self._open:
+            self._open = False
+            self._stream.cancel()
+
+    close = cancel
+
+    def done(self) -> bool:
+        """Whether the stream ended and every response was taken."""
+        return self._stream.done()
+
+    def initial_metadata(self) -> tuple:
+        return metadata_pairs(self._stream.info().headers())
+
+    def trailing_metadata(self) -> tuple:
+        return metadata_pairs(self._stream.info().trailers())
+
+    def code(self) -> StatusCode:
+        return StatusCode[self._stream.info().code()]
+
+    def details(self) -> str:
+        return self._stream.info().details()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.cancel()
+        return False
+
+    def __del__(self):
+        try:
+            self.cancel()
+        except Exception:
+            pass
+
+
+class Call:
+    """What with_call=True returns beside the reply, as grpcio's Call: initial_metadata(),
+    trailing_metadata(), code(), details()."""
+
+    __slots__ = ('_info',)
+
+    def __init__(self, info):
+        self._info = info
+
+    def initial_metadata(self) -> tuple:
+        return metadata_pairs(self._info.headers())
+
+    def trailing_metadata(self) -> tuple:
+        return metadata_pairs(self._info.trailers())
+
+    def code(self) -> StatusCode:
+        return StatusCode[self._info.code()]
+
+    def details(self) -> str:
+        return self._info.details()
