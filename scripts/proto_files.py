@@ -15,7 +15,7 @@ print(client.load('demo/echo.proto', proto_path=[protos]))   # also compiles dem
 
 # A message can be built on its own, then sent or inspected.
 where = client.message('Point', x=3, y=4)
-print('built:', where)
+print('built:', repr(where))
 
 reply = client.request('Echo', name='from .proto', where=where, color='RED')
 print('echoed:', reply.name, reply.where.x, reply.where.y, reply.color)

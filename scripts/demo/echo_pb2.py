@@ -11,11 +11,16 @@ from google.protobuf import symbol_database as _symbol_database
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import any_pb2 as google_dot_protobuf_dot_any__pb2
+from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
+from google.protobuf import field_mask_pb2 as google_dot_protobuf_dot_field__mask__pb2
+from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
+from google.protobuf import wrappers_pb2 as google_dot_protobuf_dot_wrappers__pb2
 from demo import common_pb2 as demo_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x0f\x64\x65mo/echo.proto\x12\x0bpygrpc.demo\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x11\x64\x65mo/common.proto\"\x99\x03\n\x06Record\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05\x63ount\x18\x02 \x01(\x05\x12\x0b\n\x03\x62ig\x18\x03 \x01(\x03\x12\r\n\x05small\x18\x04 \x01(\r\x12\r\n\x05ratio\x18\x05 \x01(\x01\x12\x10\n\x08\x66raction\x18\x06 \x01(\x02\x12\x0c\n\x04\x66lag\x18\x07 \x01(\x08\x12\x0c\n\x04\x64\x61ta\x18\x08 \x01(\x0c\x12!\n\x05\x63olor\x18\t \x01(\x0e\x32\x12.pygrpc.demo.Color\x12!\n\x05where\x18\n \x01(\x0b\x32\x12.pygrpc.demo.Point\x12\x0c\n\x04tags\x18\x0b \x03(\t\x12 \n\x04path\x18\x0c \x03(\x0b\x32\x12.pygrpc.demo.Point\x12/\n\x06scores\x18\r \x03(\x0b\x32\x1f.pygrpc.demo.Record.ScoresEntry\x12&\n\x02\x61t\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x64\x65lta\x18\x0f \x01(\x12\x12\x0c\n\x04huge\x18\x10 \x01(\x04\x1a-\n\x0bScoresEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x05:\x02\x38\x01\"<\n\x0b\x46\x61ilRequest\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t2s\n\x04\x45\x63ho\x12\x32\n\x04\x45\x63ho\x12\x13.pygrpc.demo.Record\x1a\x13.pygrpc.demo.Record\"\x00\x12\x37\n\x04\x46\x61il\x12\x18.pygrpc.demo.FailRequest\x1a\x13.pygrpc.demo.Record\"\x00\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x0f\x64\x65mo/echo.proto\x12\x0bpygrpc.demo\x1a\x19google/protobuf/any.proto\x1a\x1egoogle/protobuf/duration.proto\x1a google/protobuf/field_mask.proto\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x1egoogle/protobuf/wrappers.proto\x1a\x11\x64\x65mo/common.proto\"\xc5\x05\n\x06Record\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05\x63ount\x18\x02 \x01(\x05\x12\x0b\n\x03\x62ig\x18\x03 \x01(\x03\x12\r\n\x05small\x18\x04 \x01(\r\x12\r\n\x05ratio\x18\x05 \x01(\x01\x12\x10\n\x08\x66raction\x18\x06 \x01(\x02\x12\x0c\n\x04\x66lag\x18\x07 \x01(\x08\x12\x0c\n\x04\x64\x61ta\x18\x08 \x01(\x0c\x12!\n\x05\x63olor\x18\t \x01(\x0e\x32\x12.pygrpc.demo.Color\x12!\n\x05where\x18\n \x01(\x0b\x32\x12.pygrpc.demo.Point\x12\x0c\n\x04tags\x18\x0b \x03(\t\x12 \n\x04path\x18\x0c \x03(\x0b\x32\x12.pygrpc.demo.Point\x12/\n\x06scores\x18\r \x03(\x0b\x32\x1f.pygrpc.demo.Record.ScoresEntry\x12&\n\x02\x61t\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x64\x65lta\x18\x0f \x01(\x12\x12\x0c\n\x04huge\x18\x10 \x01(\x04\x12\'\n\x04wait\x18\x11 \x01(\x0b\x32\x19.google.protobuf.Duration\x12&\n\x05\x65xtra\x18\x12 \x01(\x0b\x32\x17.google.protobuf.Struct\x12.\n\x08nickname\x18\x13 \x01(\x0b\x32\x1c.google.protobuf.StringValue\x12(\n\x04mask\x18\x14 \x01(\x0b\x32\x1a.google.protobuf.FieldMask\x12(\n\nattachment\x18\x15 \x01(\x0b\x32\x14.google.protobuf.Any\x12(\n\x08\x61nything\x18\x16 \x01(\x0b\x32\x16.google.protobuf.Value\x12\x0f\n\x05label\x18\x18 \x01(\tH\x00\x12\x10\n\x06number\x18\x19 \x01(\x05H\x00\x1a-\n\x0bScoresEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x05:\x02\x38\x01\x42\x08\n\x06\x63hoice\"<\n\x0b\x46\x61ilRequest\x12\x0c\n\x04\x63ode\x18\x01 \x01(\x05\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t2s\n\x04\x45\x63ho\x12\x32\n\x04\x45\x63ho\x12\x13.pygrpc.demo.Record\x1a\x13.pygrpc.demo.Record\"\x00\x12\x37\n\x04\x46\x61il\x12\x18.pygrpc.demo.FailRequest\x1a\x13.pygrpc.demo.Record\"\x00\x62\x06proto3')
 
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, globals())
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'demo.echo_pb2', globals())
@@ -24,12 +29,12 @@ if _descriptor._USE_C_DESCRIPTORS == False:
   DESCRIPTOR._options = None
   _RECORD_SCORESENTRY._options = None
   _RECORD_SCORESENTRY._serialized_options = b'8\001'
-  _RECORD._serialized_start=85
-  _RECORD._serialized_end=494
-  _RECORD_SCORESENTRY._serialized_start=449
-  _RECORD_SCORESENTRY._serialized_end=494
-  _FAILREQUEST._serialized_start=496
-  _FAILREQUEST._serialized_end=556
-  _ECHO._serialized_start=558
-  _ECHO._serialized_end=673
+  _RECORD._serialized_start=240
+  _RECORD._serialized_end=949
+  _RECORD_SCORESENTRY._serialized_start=894
+  _RECORD_SCORESENTRY._serialized_end=939
+  _FAILREQUEST._serialized_start=951
+  _FAILREQUEST._serialized_end=1011
+  _ECHO._serialized_start=1013
+  _ECHO._serialized_end=1128
 # @@protoc_insertion_point(module_scope)

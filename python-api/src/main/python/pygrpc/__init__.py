@@ -10,5 +10,6 @@
 from pygrpc.errors import DescriptorError, RpcError, StatusCode
 from pygrpc import _helpers  # noqa: F401  (gives the host its factories)
 from pygrpc.client import Client
+from pygrpc.messages import Message
 
-__all__ = ['Client', 'RpcError', 'StatusCode', 'DescriptorError']
+__all__ = ['Client', 'Message', 'RpcError', 'StatusCode', 'DescriptorError']

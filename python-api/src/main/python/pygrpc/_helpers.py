@@ -1,10 +1,17 @@
-"""Hands the host the functions it uses to make this package's objects."""
+"""Hands the host the functions it uses to make this package's objects and Python values."""
 
 from pygrpc import _host
 from pygrpc.errors import make_error
+from pygrpc.messages import Message, make_datetime, make_timedelta
 from pygrpc.streams import Responses
 
 _host.bridge.install({
     'make_error': make_error,
     'make_stream': Responses,
+    'make_message': Message,
+    'make_bytes': bytes,
+    'make_datetime': make_datetime,
+    'make_timedelta': make_timedelta,
+    'make_list': list,
+    'make_dict': lambda keys, values: dict(zip(keys, values)),
 })

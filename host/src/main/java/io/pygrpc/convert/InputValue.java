@@ -17,7 +17,14 @@ import java.util.function.Consumer;
  */
 public interface InputValue {
   /** What a value is, in the terms the converter needs. */
-  enum Type { NULL, BOOLEAN, INTEGER, FLOAT, STRING, BYTES, MAP, LIST, MESSAGE, OTHER }
+  enum Type {
+    NULL, BOOLEAN, INTEGER, FLOAT, STRING, BYTES, MAP, LIST, MESSAGE,
+    /** A point in time (Python {@code datetime}, JS {@code Date}). */
+    INSTANT,
+    /** A length of time (Python {@code timedelta}). */
+    DURATION,
+    OTHER
+  }
 
   Type type();
 
@@ -35,6 +42,12 @@ public interface InputValue {
   String asString();
 
   byte[] asBytes();
+
+  /** An {@code INSTANT}; a date-time without a zone is taken as UTC, as protobuf does. */
+  java.time.Instant asInstant();
+
+  /** A {@code DURATION}. */
+  java.time.Duration asDuration();
 
   /** A message the script got from an earlier call and passes back. */
   Message asMessage();

@@ -48,6 +48,11 @@ public final class JavaInput implements InputValue {
       return Type.LIST;
     } else if (value instanceof Message) {
       return Type.MESSAGE;
+    } else if (value instanceof java.time.Instant || value instanceof java.time.OffsetDateTime
+        || value instanceof java.time.ZonedDateTime || value instanceof java.time.LocalDateTime) {
+      return Type.INSTANT;
+    } else if (value instanceof java.time.Duration) {
+      return Type.DURATION;
     }
     return Type.OTHER;
   }
@@ -85,6 +90,22 @@ public final class JavaInput implements InputValue {
   @Override
   public byte[] asBytes() {
     return value instanceof ByteString bytes ? bytes.toByteArray() : ((byte[]) value).clone();
+  }
+
+  @Override
+  public java.time.Instant asInstant() {
+    return switch (value) {
+      case java.time.Instant i -> i;
+      case java.time.OffsetDateTime o -> o.toInstant();
+      case java.time.ZonedDateTime z -> z.toInstant();
+      case java.time.LocalDateTime l -> l.toInstant(java.time.ZoneOffset.UTC);
+      default -> throw new IllegalStateException("not an instant: " + value);
+    };
+  }
+
+  @Override
+  public java.time.Duration asDuration() {
+    return (java.time.Duration) value;
   }
 
   @Override

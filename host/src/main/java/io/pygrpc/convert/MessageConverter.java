@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -31,9 +33,12 @@ public final class MessageConverter {
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private final List<String> errors = new ArrayList<>();
+  private final Function<String, Descriptor> types;
   private Kind firstKind;
 
-  private MessageConverter() {}
+  private MessageConverter(Function<String, Descriptor> types) {
+    this.types = types;
+  }
 
   /**
    * Converts a map of field values (or a message of the same type) into a message.
@@ -41,7 +46,16 @@ public final class MessageConverter {
    * @throws PygrpcException listing every field that could not be converted
    */
   public static DynamicMessage toMessage(Descriptor type, InputValue fields) {
-    MessageConverter converter = new MessageConverter();
+    return toMessage(type, fields, null);
+  }
+
+  /**
+   * As {@link #toMessage(Descriptor, InputValue)}, resolving the message types that
+   * {@code google.protobuf.Any} values name in {@code "@type"} with {@code types}.
+   */
+  public static DynamicMessage toMessage(Descriptor type, InputValue fields,
+      Function<String, Descriptor> types) {
+    MessageConverter converter = new MessageConverter(types);
     DynamicMessage message = converter.message(type, fields, type.getFullName());
     if (!converter.errors.isEmpty()) {
       String text = converter.errors.size() == 1
@@ -54,6 +68,13 @@ public final class MessageConverter {
   }
 
   private DynamicMessage message(Descriptor type, InputValue value, String path) {
+    if (type.getFile().getPackage().equals("google.protobuf")) {
+      int before = errors.size();
+      DynamicMessage natural = WellKnownInput.convert(this, type, value, path, types);
+      if (natural != null || errors.size() > before) {
+        return natural;
+      }
+    }
     switch (value.type()) {
       case MESSAGE -> {
         Message given = value.asMessage();
@@ -67,35 +88,43 @@ public final class MessageConverter {
         return null;
       }
       case MAP -> {
-        DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
-        Map<OneofDescriptor, FieldDescriptor> oneofs = new HashMap<>();
-        value.forEachEntry((key, fieldValue) -> {
-          if (key.type() != InputValue.Type.STRING) {
-            fail(Kind.TYPE, path, "field names as strings", key.typeName() + " key " + key.preview());
-            return;
-          }
-          FieldDescriptor field = field(type, key.asString(), path);
-          if (field == null || fieldValue.type() == InputValue.Type.NULL) {
-            return;
-          }
-          OneofDescriptor oneof = field.getRealContainingOneof();
-          if (oneof != null) {
-            FieldDescriptor other = oneofs.putIfAbsent(oneof, field);
-            if (other != null) {
-              fail(Kind.VALUE, path + "." + field.getName(), "at most one field of oneof "
-                  + oneof.getName(), "both " + other.getName() + " and " + field.getName());
-              return;
-            }
-          }
-          setField(builder, field, fieldValue, path + "." + field.getName());
-        });
-        return builder.build();
+        return fields(type, value, path, Set.of());
       }
       default -> {
         fail(Kind.TYPE, path, "a dict of the fields of " + type.getFullName(), given(value));
         return null;
       }
     }
+  }
+
+  /** A message from a mapping of its fields, skipping the given keys. */
+  DynamicMessage fields(Descriptor type, InputValue value, String path, Set<String> skip) {
+    DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
+    Map<OneofDescriptor, FieldDescriptor> oneofs = new HashMap<>();
+    value.forEachEntry((key, fieldValue) -> {
+      if (key.type() != InputValue.Type.STRING) {
+        fail(Kind.TYPE, path, "field names as strings", key.typeName() + " key " + key.preview());
+        return;
+      }
+      if (skip.contains(key.asString())) {
+        return;
+      }
+      FieldDescriptor field = field(type, key.asString(), path);
+      if (field == null || fieldValue.type() == InputValue.Type.NULL) {
+        return;
+      }
+      OneofDescriptor oneof = field.getRealContainingOneof();
+      if (oneof != null) {
+        FieldDescriptor other = oneofs.putIfAbsent(oneof, field);
+        if (other != null) {
+          fail(Kind.VALUE, path + "." + field.getName(), "at most one field of oneof "
+              + oneof.getName(), "both " + other.getName() + " and " + field.getName());
+          return;
+        }
+      }
+      setField(builder, field, fieldValue, path + "." + field.getName());
+    });
+    return builder.build();
   }
 
   private DynamicMessage copy(Descriptor type, Message given, String path) {
@@ -173,7 +202,7 @@ public final class MessageConverter {
   }
 
   /** One value of a field's type, or null after recording why it cannot be converted. */
-  private Object single(FieldDescriptor field, InputValue value, String path) {
+  Object single(FieldDescriptor field, InputValue value, String path) {
     InputValue.Type type = value.type();
     switch (field.getType()) {
       case STRING -> {
@@ -285,7 +314,7 @@ public final class MessageConverter {
     return fail(Kind.TYPE, path, expected, given(value));
   }
 
-  private Object fail(Kind kind, String path, String expected, String given) {
+  Object fail(Kind kind, String path, String expected, String given) {
     errors.add(path + ": expected " + expected + ", got " + given);
     if (firstKind == null) {
       firstKind = kind;
@@ -293,7 +322,7 @@ public final class MessageConverter {
     return null;
   }
 
-  private static String given(InputValue value) {
+  static String given(InputValue value) {
     return switch (value.type()) {
       case MAP, LIST, OTHER, MESSAGE -> value.typeName();
       default -> value.typeName() + " " + value.preview();

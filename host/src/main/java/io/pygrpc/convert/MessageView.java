@@ -3,46 +3,48 @@ package io.pygrpc.convert;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.ListValue;
 import com.google.protobuf.Message;
+import com.google.protobuf.Struct;
 import com.google.protobuf.TextFormat;
-import java.math.BigInteger;
-import java.util.List;
-import java.util.Map;
+import com.google.protobuf.Value;
+import com.google.protobuf.util.JsonFormat;
 import io.pygrpc.internal.Suggestions;
-import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.proxy.ProxyArray;
-import org.graalvm.polyglot.proxy.ProxyHashMap;
-import org.graalvm.polyglot.proxy.ProxyObject;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.graalvm.polyglot.HostAccess;
 
 /**
- * A reply message as scripts see it: fields read as attributes ({@code reply.message}), lazily,
- * so a large reply costs only the fields a script touches.
+ * A message as scripts see it, behind the guest's own message object: fields are read by name,
+ * lazily, and come out as the guest's natural values.
  *
- * <p>Values come out as the script's natural types: strings, integers (unsigned 64-bit values
- * above {@code Long.MAX_VALUE} as big integers), floats, booleans, enum value names, nested
- * messages as views, repeated fields as read-only sequences, maps as read-only mappings.
+ * <p>Scalars as they are (unsigned 64-bit values above {@code Long.MAX_VALUE} as big integers),
+ * enums as value names, bytes as the guest's bytes, repeated fields as lists, maps as dicts,
+ * nested messages as message objects (an unset one reads as its empty default, as in protobuf
+ * Python). Well-known types read as natural values: {@code Timestamp} as a UTC date-time,
+ * {@code Duration} as a duration, wrappers as their value, {@code Struct}/{@code Value}/
+ * {@code ListValue} as dicts, lists and plain values; unset, they read as None.
  *
  * @since 0.3.0
  */
-public final class MessageView implements ProxyObject {
+public final class MessageView {
+  private static final Set<String> WRAPPERS = Set.of("google.protobuf.DoubleValue",
+      "google.protobuf.FloatValue", "google.protobuf.Int64Value", "google.protobuf.UInt64Value",
+      "google.protobuf.Int32Value", "google.protobuf.UInt32Value", "google.protobuf.BoolValue",
+      "google.protobuf.StringValue", "google.protobuf.BytesValue");
+
   private final Message message;
-  private final Misuse misuse;
+  private final GuestValues values;
 
-  /**
-   * @param misuse makes the exception a script gets for reading a field that does not exist or
-   *     writing one; the guest layer makes it the language's own ({@code AttributeError})
-   */
-  public MessageView(Message message, Misuse misuse) {
+  public MessageView(Message message, GuestValues values) {
     this.message = requireNonNull(message, "message");
-    this.misuse = requireNonNull(misuse, "misuse");
-  }
-
-  /** Makes the guest exception for a misuse of a message view. */
-  @FunctionalInterface
-  public interface Misuse {
-    RuntimeException attributeError(String message);
+    this.values = requireNonNull(values, "values");
   }
 
   /** The message behind the view. */
@@ -50,60 +52,140 @@ public final class MessageView implements ProxyObject {
     return message;
   }
 
-  @Override
-  public Object getMember(String key) {
-    FieldDescriptor field = message.getDescriptorForType().findFieldByName(key);
-    if (field == null) {
-      throw misuse.attributeError(noField(key));
-    }
-    if (field.isMapField()) {
-      return new MapView(field, message);
-    }
+  /** The value of a field, by its .proto name or JSON name. */
+  @HostAccess.Export
+  public Object get(String name) {
+    return fieldValue(field(name));
+  }
+
+  /** Whether a field is set: protobuf Python's {@code HasField}. */
+  @HostAccess.Export
+  public boolean has(String name) {
+    FieldDescriptor field = field(name);
     if (field.isRepeated()) {
-      return new ListView(field, message);
+      throw values.attributeError("field \"" + name + "\" of " + typeName()
+          + " is repeated; presence is its length");
     }
-    if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !message.hasField(field)) {
-      // Like protobuf Python: an unset message field reads as its empty default.
-      return new MessageView(message.getDefaultInstanceForType().newBuilderForType()
-          .getFieldBuilder(field).build(), misuse);
+    if (!field.hasPresence()) {
+      throw values.attributeError("field \"" + name + "\" of " + typeName()
+          + " has no presence (a proto3 field without 'optional')");
     }
-    return guestValue(field, message.getField(field));
+    return message.hasField(field);
   }
 
-  @Override
-  public Object getMemberKeys() {
-    return ProxyArray.fromList(List.copyOf(message.getDescriptorForType().getFields().stream()
-        .map(FieldDescriptor::getName).map(Object.class::cast).toList()));
+  /** The field names, in declaration order. */
+  @HostAccess.Export
+  public List<String> fields() {
+    return message.getDescriptorForType().getFields().stream().map(FieldDescriptor::getName)
+        .toList();
   }
 
-  @Override
-  public boolean hasMember(String key) {
-    // Unknown names are "present" so that reading one reaches getMember and its clear error.
-    return true;
+  /** The full name of the message type. */
+  @HostAccess.Export
+  public String typeName() {
+    return message.getDescriptorForType().getFullName();
   }
 
-  @Override
-  public void putMember(String key, Value value) {
-    throw misuse.attributeError(message.getDescriptorForType().getFullName()
-        + " messages returned by a call are read-only; cannot set \"" + key + "\"");
+  /** The protobuf JSON mapping of the message. */
+  @HostAccess.Export
+  public String json(boolean protoFieldNames, boolean includeDefaults, boolean indent) {
+    JsonFormat.Printer printer = JsonFormat.printer();
+    if (protoFieldNames) {
+      printer = printer.preservingProtoFieldNames();
+    }
+    if (includeDefaults) {
+      printer = printer.alwaysPrintFieldsWithNoPresence();
+    }
+    if (!indent) {
+      printer = printer.omittingInsignificantWhitespace();
+    }
+    try {
+      return printer.print(message);
+    } catch (InvalidProtocolBufferException e) {
+      // Any fields whose type is unknown here cannot be printed; say which.
+      throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.VALUE,
+          typeName() + " cannot be written as JSON: " + e.getMessage(), e);
+    }
   }
 
-  private String noField(String key) {
-    List<String> names = message.getDescriptorForType().getFields().stream()
-        .map(FieldDescriptor::getName).toList();
-    return message.getDescriptorForType().getFullName() + " has no field named \"" + key + "\""
-        + Suggestions.closest(key, names).map(n -> " (did you mean \"" + n + "\"?)").orElse("")
-        + "; its fields are: " + String.join(", ", names);
+  /** The protobuf text format, as protobuf Python's {@code str(message)}. */
+  @HostAccess.Export
+  public String text() {
+    return TextFormat.printer().printToString(message);
+  }
+
+  /** {@code TypeName(field=value, ...)} with the set fields, for the guest's repr. */
+  @HostAccess.Export
+  public String repr() {
+    String shortName = message.getDescriptorForType().getName();
+    String fields = TextFormat.printer().emittingSingleLine(true).printToString(message).trim();
+    return shortName + "(" + fields + ")";
+  }
+
+  /** Whether the other view holds an equal message of the same type. */
+  @HostAccess.Export
+  public boolean same(MessageView other) {
+    return other != null && message.equals(other.message);
   }
 
   @Override
   public String toString() {
-    return message.getDescriptorForType().getFullName() + "("
-        + TextFormat.printer().emittingSingleLine(true).printToString(message).trim() + ")";
+    return repr();
   }
 
-  /** A single field value as the script should see it. */
-  Object guestValue(FieldDescriptor field, Object value) {
+  private String typeNameOf() {
+    return typeName();
+  }
+
+  private FieldDescriptor field(String name) {
+    Descriptor type = message.getDescriptorForType();
+    FieldDescriptor field = type.findFieldByName(name);
+    if (field == null) {
+      for (FieldDescriptor candidate : type.getFields()) {
+        if (candidate.getJsonName().equals(name)) {
+          return candidate;
+        }
+      }
+      List<String> names = fields();
+      throw values.attributeError(typeNameOf() + " has no field named \"" + name + "\""
+          + Suggestions.closest(name, names).map(n -> " (did you mean \"" + n + "\"?)")
+              .orElse("") + "; its fields are: " + String.join(", ", names));
+    }
+    return field;
+  }
+
+  private Object fieldValue(FieldDescriptor field) {
+    if (field.isMapField()) {
+      FieldDescriptor key = field.getMessageType().findFieldByNumber(1);
+      FieldDescriptor value = field.getMessageType().findFieldByNumber(2);
+      List<Object> keys = new ArrayList<>();
+      List<Object> items = new ArrayList<>();
+      for (int i = 0; i < message.getRepeatedFieldCount(field); i++) {
+        Message entry = (Message) message.getRepeatedField(field, i);
+        keys.add(single(key, entry.getField(key)));
+        items.add(single(value, entry.getField(value)));
+      }
+      return values.map(keys, items);
+    }
+    if (field.isRepeated()) {
+      List<Object> items = new ArrayList<>();
+      for (int i = 0; i < message.getRepeatedFieldCount(field); i++) {
+        items.add(single(field, message.getRepeatedField(field, i)));
+      }
+      return values.list(items);
+    }
+    if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !message.hasField(field)) {
+      if (isNatural(field.getMessageType().getFullName())) {
+        return null; // an unset well-known type has no natural value
+      }
+      return values.message(new MessageView(message.getDefaultInstanceForType()
+          .newBuilderForType().getFieldBuilder(field).build(), values));
+    }
+    return single(field, message.getField(field));
+  }
+
+  /** One value of a field as the script sees it. */
+  private Object single(FieldDescriptor field, Object value) {
     return switch (field.getJavaType()) {
       case INT -> field.getType() == FieldDescriptor.Type.UINT32
           || field.getType() == FieldDescriptor.Type.FIXED32
@@ -115,116 +197,86 @@ public final class MessageView implements ProxyObject {
         EnumValueDescriptor e = (EnumValueDescriptor) value;
         yield e.getIndex() >= 0 ? e.getName() : (Object) e.getNumber();
       }
-      case BYTE_STRING -> new BytesView((ByteString) value);
-      case MESSAGE -> new MessageView((Message) value, misuse);
+      case BYTE_STRING -> values.bytes((ByteString) value);
+      case MESSAGE -> natural((Message) value);
       default -> value;
     };
   }
 
-  /** A repeated field as a read-only sequence. */
-  private final class ListView implements ProxyArray {
-    private final FieldDescriptor field;
-    private final Message message;
+  private static boolean isNatural(String type) {
+    return WRAPPERS.contains(type) || switch (type) {
+      case "google.protobuf.Timestamp", "google.protobuf.Duration", "google.protobuf.Struct",
+          "google.protobuf.Value", "google.protobuf.ListValue" -> true;
+      default -> false;
+    };
+  }
 
-    ListView(FieldDescriptor field, Message message) {
-      this.field = field;
-      this.message = message;
+  /** A message value: well-known types as natural values, others as message objects. */
+  private Object natural(Message value) {
+    String type = value.getDescriptorForType().getFullName();
+    Descriptor descriptor = value.getDescriptorForType();
+    if (WRAPPERS.contains(type)) {
+      FieldDescriptor inner = descriptor.findFieldByName("value");
+      return single(inner, value.getField(inner));
     }
-
-    @Override
-    public Object get(long index) {
-      if (index < 0 || index >= getSize()) {
-        throw new ArrayIndexOutOfBoundsException((int) index);
+    switch (type) {
+      case "google.protobuf.Timestamp", "google.protobuf.Duration" -> {
+        long seconds = (Long) value.getField(descriptor.findFieldByName("seconds"));
+        int nanos = (Integer) value.getField(descriptor.findFieldByName("nanos"));
+        return type.endsWith("Timestamp") ? values.timestamp(seconds, nanos)
+            : values.duration(seconds, nanos);
       }
-      return guestValue(field, message.getRepeatedField(field, (int) index));
-    }
-
-    @Override
-    public void set(long index, Value value) {
-      throw new UnsupportedOperationException("messages returned by a call are read-only");
-    }
-
-    @Override
-    public long getSize() {
-      return message.getRepeatedFieldCount(field);
+      case "google.protobuf.Struct" -> {
+        return struct(reparse(value, Struct.getDefaultInstance()));
+      }
+      case "google.protobuf.Value" -> {
+        return jsonValue(reparse(value, Value.getDefaultInstance()));
+      }
+      case "google.protobuf.ListValue" -> {
+        return listValue(reparse(value, ListValue.getDefaultInstance()));
+      }
+      default -> {
+        return values.message(new MessageView(value, values));
+      }
     }
   }
 
-  /** A map field as a read-only mapping. */
-  private final class MapView implements ProxyHashMap {
-    private final FieldDescriptor keyField;
-    private final FieldDescriptor valueField;
-    private final Map<Object, Object> entries = new java.util.LinkedHashMap<>();
-
-    MapView(FieldDescriptor field, Message message) {
-      keyField = field.getMessageType().findFieldByNumber(1);
-      valueField = field.getMessageType().findFieldByNumber(2);
-      for (int i = 0; i < message.getRepeatedFieldCount(field); i++) {
-        Message entry = (Message) message.getRepeatedField(field, i);
-        entries.put(guestValue(keyField, entry.getField(keyField)),
-            guestValue(valueField, entry.getField(valueField)));
-      }
+  private Object struct(Struct struct) {
+    List<Object> keys = new ArrayList<>(struct.getFieldsMap().keySet());
+    List<Object> items = new ArrayList<>();
+    for (Object key : keys) {
+      items.add(jsonValue(struct.getFieldsMap().get((String) key)));
     }
-
-    @Override
-    public long getHashSize() {
-      return entries.size();
-    }
-
-    @Override
-    public boolean hasHashEntry(Value key) {
-      return entries.containsKey(hostKey(key));
-    }
-
-    @Override
-    public Object getHashValue(Value key) {
-      return entries.get(hostKey(key));
-    }
-
-    @Override
-    public void putHashEntry(Value key, Value value) {
-      throw new UnsupportedOperationException("messages returned by a call are read-only");
-    }
-
-    @Override
-    public Object getHashEntriesIterator() {
-      return org.graalvm.polyglot.proxy.ProxyIterator.from(entries.entrySet().stream()
-          .map(e -> (Object) ProxyArray.fromArray(e.getKey(), e.getValue())).iterator());
-    }
-
-    private Object hostKey(Value key) {
-      if (key.isString()) {
-        return key.asString();
-      }
-      if (key.isBoolean()) {
-        return key.asBoolean();
-      }
-      if (key.fitsInLong()) {
-        long v = key.asLong();
-        // Keys are stored as guestValue made them: Integer for 32-bit kinds, Long otherwise.
-        return keyField.getJavaType() == FieldDescriptor.JavaType.INT
-            && keyField.getType() != FieldDescriptor.Type.UINT32
-            && keyField.getType() != FieldDescriptor.Type.FIXED32 ? (Object) (int) v : (Object) v;
-      }
-      return key.as(Object.class);
-    }
+    return values.map(keys, items);
   }
 
-  /** A bytes field as a read-only sequence of byte values (0-255). */
-  private record BytesView(ByteString bytes) implements ProxyArray {
-    @Override
-    public Object get(long index) {
-      return bytes.byteAt((int) index) & 0xFF;
-    }
+  private Object listValue(ListValue list) {
+    List<Object> items = new ArrayList<>();
+    list.getValuesList().forEach(v -> items.add(jsonValue(v)));
+    return values.list(items);
+  }
 
-    @Override
-    public void set(long index, Value value) {
-      throw new UnsupportedOperationException("messages returned by a call are read-only");
-    }
+  private Object jsonValue(Value value) {
+    return switch (value.getKindCase()) {
+      case NULL_VALUE, KIND_NOT_SET -> null;
+      case NUMBER_VALUE -> value.getNumberValue();
+      case STRING_VALUE -> value.getStringValue();
+      case BOOL_VALUE -> value.getBoolValue();
+      case STRUCT_VALUE -> struct(value.getStructValue());
+      case LIST_VALUE -> listValue(value.getListValue());
+    };
+  }
 
-    @Override
-    public long getSize() {
-      return bytes.size();
+  /** A dynamic message as the generated class, for the well-known types' accessors. */
+  @SuppressWarnings("unchecked")
+  private static <T extends Message> T reparse(Message value, T prototype) {
+    if (prototype.getClass().isInstance(value)) {
+      return (T) value;
+    }
+    try {
+      return (T) prototype.getParserForType().parseFrom(value.toByteString());
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

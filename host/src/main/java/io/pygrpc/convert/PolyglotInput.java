@@ -18,6 +18,9 @@ import org.graalvm.polyglot.Value;
  * @since 0.3.0
  */
 public final class PolyglotInput implements InputValue {
+  /** The attribute of a guest message object that holds its {@link MessageView}. */
+  public static final String GUEST_MESSAGE_MEMBER = "_pygrpc_view";
+
   private final Value value;
   private final boolean membersAreFields;
   private Type type;
@@ -58,8 +61,12 @@ public final class PolyglotInput implements InputValue {
       }
       // A whole-number Python float still fits in a long; its type says it is not an integer.
       return !membersAreFields && "float".equals(typeName()) ? Type.FLOAT : Type.INTEGER;
-    } else if (value.isProxyObject() && value.asProxyObject() instanceof MessageView) {
+    } else if (value.isHostObject() && value.asHostObject() instanceof MessageView) {
       return Type.MESSAGE;
+    } else if (value.isDate() && value.isTime()) {
+      return Type.INSTANT;
+    } else if (value.isDuration()) {
+      return Type.DURATION;
     } else if (value.hasBufferElements()) {
       return Type.BYTES;
     } else if (value.hasHashEntries()) {
@@ -68,6 +75,10 @@ public final class PolyglotInput implements InputValue {
       return Type.LIST;
     } else if (membersAreFields && value.hasMembers() && !value.canExecute()) {
       return Type.MAP;
+    } else if (!membersAreFields && value.hasMember(GUEST_MESSAGE_MEMBER)) {
+      return Type.MESSAGE; // a pygrpc.Message the script got from an earlier call
+    } else if (!membersAreFields && "timedelta".equals(typeName())) {
+      return Type.DURATION; // not an interop duration: read from its members
     }
     return Type.OTHER;
   }
@@ -110,8 +121,28 @@ public final class PolyglotInput implements InputValue {
   }
 
   @Override
+  public java.time.Instant asInstant() {
+    if (value.isTimeZone()) {
+      return value.asInstant();
+    }
+    return java.time.LocalDateTime.of(value.asDate(), value.asTime())
+        .toInstant(java.time.ZoneOffset.UTC);
+  }
+
+  @Override
+  public java.time.Duration asDuration() {
+    if (value.isDuration()) {
+      return value.asDuration();
+    }
+    return java.time.Duration.ofDays(value.getMember("days").asLong())
+        .plusSeconds(value.getMember("seconds").asLong())
+        .plusNanos(value.getMember("microseconds").asLong() * 1000);
+  }
+
+  @Override
   public Message asMessage() {
-    return ((MessageView) value.asProxyObject()).message();
+    Value view = value.isHostObject() ? value : value.getMember(GUEST_MESSAGE_MEMBER);
+    return ((MessageView) view.asHostObject()).message();
   }
 
   @Override

@@ -132,8 +132,8 @@ public final class ClientBinding implements AutoCloseable {
   public Object message(String type, Value fields) {
     try {
       Descriptors.Descriptor descriptor = schema.messageType(type);
-      return new MessageView(MessageConverter.toMessage(descriptor, PolyglotInput.python(fields)),
-          errors::attributeError);
+      return errors.message(new MessageView(MessageConverter.toMessage(descriptor,
+          PolyglotInput.python(fields), schema::messageType), errors));
     } catch (RuntimeException e) {
       throw errors.raise(e);
     }
@@ -175,7 +175,7 @@ public final class ClientBinding implements AutoCloseable {
     try {
       Invocation invocation = invoke(method, request, options);
       if (invocation instanceof Reply reply) {
-        return new MessageView(reply.message(), errors::attributeError);
+        return errors.message(new MessageView(reply.message(), errors));
       }
       return stream((StreamingCall) invocation);
     } catch (RuntimeException e) {
@@ -192,7 +192,7 @@ public final class ClientBinding implements AutoCloseable {
     try {
       Invocation invocation = invoke(method, request, options);
       if (invocation instanceof Reply reply) {
-        return List.of(new MessageView(reply.message(), errors::attributeError),
+        return List.of(errors.message(new MessageView(reply.message(), errors)),
             new CallInfo(Status.OK, reply.headers(), reply.trailers(), errors));
       }
       ((StreamingCall) invocation).cancel("with_call is for calls with one reply");
@@ -212,9 +212,11 @@ public final class ClientBinding implements AutoCloseable {
     String name = grpcMethod.getFullMethodName();
     boolean many = found.isClientStreaming();
     RequestIterator requests = many ? RequestIterator.over(request, found.getInputType(), name,
-        found.isServerStreaming() ? "bidi-streaming" : "client-streaming") : null;
+        found.isServerStreaming() ? "bidi-streaming" : "client-streaming", schema::messageType)
+        : null;
     return DynamicCalls.invoke(channel, grpcMethod, settings,
-        () -> MessageConverter.toMessage(found.getInputType(), PolyglotInput.python(request)),
+        () -> MessageConverter.toMessage(found.getInputType(), PolyglotInput.python(request),
+            schema::messageType),
         requests, DynamicCalls.REQUEST_PUMP);
   }
 

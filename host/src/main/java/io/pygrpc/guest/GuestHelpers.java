@@ -1,10 +1,15 @@
 package io.pygrpc.guest;
 
+import com.google.protobuf.ByteString;
 import io.pygrpc.PygrpcException;
 import io.pygrpc.RpcException;
+import io.pygrpc.convert.GuestValues;
+import io.pygrpc.convert.MessageView;
+import java.util.List;
 import java.util.Locale;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 
 /**
  * The guest functions the host needs to make the script's own objects: its exceptions, its
@@ -14,14 +19,61 @@ import org.graalvm.polyglot.Value;
  * {@code except} clauses and never see a Java stack trace: the host calls the guest factory to
  * make the exception object and throws that, which the guest receives as itself.
  */
-final class GuestHelpers {
+final class GuestHelpers implements GuestValues {
   private volatile Value makeError;
   private volatile Value makeStream;
+  private volatile Value makeMessage;
+  private volatile Value makeBytes;
+  private volatile Value makeDatetime;
+  private volatile Value makeTimedelta;
+  private volatile Value makeList;
+  private volatile Value makeDict;
 
   /** Called once by the guest package with its helper functions. */
   void install(Value helpers) {
     makeError = function(helpers, "make_error");
     makeStream = function(helpers, "make_stream");
+    makeMessage = function(helpers, "make_message");
+    makeBytes = function(helpers, "make_bytes");
+    makeDatetime = function(helpers, "make_datetime");
+    makeTimedelta = function(helpers, "make_timedelta");
+    makeList = function(helpers, "make_list");
+    makeDict = function(helpers, "make_dict");
+  }
+
+  @Override
+  public Object message(MessageView view) {
+    return makeMessage.execute(view);
+  }
+
+  @Override
+  public Object bytes(ByteString bytes) {
+    // Bytes cross as unsigned values, which the guest's bytes() accepts.
+    Object[] unsigned = new Object[bytes.size()];
+    for (int i = 0; i < unsigned.length; i++) {
+      unsigned[i] = bytes.byteAt(i) & 0xFF;
+    }
+    return makeBytes.execute(ProxyArray.fromArray(unsigned));
+  }
+
+  @Override
+  public Object timestamp(long seconds, int nanos) {
+    return makeDatetime.execute(seconds, nanos);
+  }
+
+  @Override
+  public Object duration(long seconds, int nanos) {
+    return makeTimedelta.execute(seconds, nanos);
+  }
+
+  @Override
+  public Object list(List<Object> items) {
+    return makeList.execute(ProxyArray.fromList(items));
+  }
+
+  @Override
+  public Object map(List<Object> keys, List<Object> values) {
+    return makeDict.execute(ProxyArray.fromList(keys), ProxyArray.fromList(values));
   }
 
   private static Value function(Value helpers, String name) {
@@ -38,7 +90,8 @@ final class GuestHelpers {
   }
 
   /** The guest's {@code AttributeError}, for misuse of a message view. */
-  RuntimeException attributeError(String message) {
+  @Override
+  public RuntimeException attributeError(String message) {
     Value make = makeError;
     if (make == null) {
       return new UnsupportedOperationException(message);

@@ -18,22 +18,28 @@ final class RequestIterator implements RequestSource {
   private final Descriptor type;
   private long index;
 
-  private RequestIterator(Value iterator, Descriptor type) {
+  private final java.util.function.Function<String, Descriptor> types;
+
+  private RequestIterator(Value iterator, Descriptor type,
+      java.util.function.Function<String, Descriptor> types) {
     this.iterator = iterator;
     this.type = type;
+    this.types = types;
   }
 
   /**
    * @throws PygrpcException {@code TYPE} when the value cannot be iterated
    */
-  static RequestIterator over(Value iterable, Descriptor type, String method, String shape) {
+  static RequestIterator over(Value iterable, Descriptor type, String method, String shape,
+      java.util.function.Function<String, Descriptor> types) {
     if (iterable.hasHashEntries() || iterable.isString()
         || !(iterable.hasIterator() || iterable.isIterator() || iterable.hasArrayElements())) {
       throw new PygrpcException(Kind.TYPE, "\"" + method + "\" is a " + shape + " method: pass "
           + "an iterable of requests (a list or a generator of dicts or messages), not "
           + (iterable.hasHashEntries() ? "one dict of fields" : "a " + describe(iterable)));
     }
-    return new RequestIterator(iterable.isIterator() ? iterable : iterable.getIterator(), type);
+    return new RequestIterator(iterable.isIterator() ? iterable : iterable.getIterator(), type,
+        types);
   }
 
   @Override
@@ -44,7 +50,7 @@ final class RequestIterator implements RequestSource {
     Value item = iterator.getIteratorNextElement();
     long position = index++;
     try {
-      return MessageConverter.toMessage(type, PolyglotInput.python(item));
+      return MessageConverter.toMessage(type, PolyglotInput.python(item), types);
     } catch (PygrpcException e) {
       throw new PygrpcException(e.kind(), "request " + position + ": " + e.getMessage(), e);
     }

@@ -29,7 +29,7 @@ public final class StreamBinding {
         onEnd.run();
         return null;
       }
-      return new MessageView(message, helpers::attributeError);
+      return helpers.message(new MessageView(message, helpers));
     } catch (RuntimeException e) {
       onEnd.run();
       throw helpers.raise(e);

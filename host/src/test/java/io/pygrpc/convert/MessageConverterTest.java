@@ -140,7 +140,7 @@ class MessageConverterTest {
         3 fields could not be converted:
           pygrpc.demo.Record: no field named "nmae" (did you mean "name"?); its fields are: name, \
         count, big, small, ratio, fraction, flag, data, color, where, tags, path, scores, at, \
-        delta, huge
+        delta, huge, wait, extra, nickname, mask, attachment, anything, label, number
           pygrpc.demo.Record.where.x: expected an integer (int32, -2147483648 to 2147483647), got \
         String "a"
           pygrpc.demo.Record.tags[1]: expected a string, got Integer 7""", e.getMessage());
@@ -149,7 +149,7 @@ class MessageConverterTest {
   @Test
   void toMessage_messageOfAnotherType_isRejected() {
     DynamicMessage point = DynamicMessage.getDefaultInstance(
-        RECORD.getFile().getDependencies().get(1).findMessageTypeByName("Point"));
+        RECORD.findFieldByName("where").getMessageType());
     PygrpcException e = assertThrows(PygrpcException.class,
         () -> MessageConverter.toMessage(RECORD, JavaInput.of(point)));
     assertEquals("pygrpc.demo.Record: expected a pygrpc.demo.Record message or a dict of its "

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,9 +28,10 @@ class Pb2ModuleTest {
   void parse_moduleWithImports_listsGeneratedImports(String generation) throws Exception {
     String source = Files.readString(Fixtures.PB2.resolve(generation).resolve("demo/echo_pb2.py"));
     Pb2Module module = Pb2Module.parse(source);
-    List<Pb2Module.Import> expected = new java.util.ArrayList<>(List.of(
-        new Pb2Module.Import(0, "google.protobuf.timestamp_pb2"),
-        new Pb2Module.Import(0, "demo.common_pb2")));
+    List<Pb2Module.Import> expected = new java.util.ArrayList<>(Stream.of("any", "duration",
+        "field_mask", "struct", "timestamp", "wrappers")
+        .map(n -> new Pb2Module.Import(0, "google.protobuf." + n + "_pb2")).toList());
+    expected.add(new Pb2Module.Import(0, "demo.common_pb2"));
     if (generation.equals("v3_5")) {
       // protoc 3.5 also imported descriptor_pb2 into every module.
       expected.add(0, new Pb2Module.Import(0, "google.protobuf.descriptor_pb2"));

@@ -181,8 +181,8 @@ class PythonClientTest {
     assertEquals("""
         AttributeError: helloworld.HelloReply has no field named "mesage" (did you mean \
         "message"?); its fields are: message
-        AttributeError: helloworld.HelloReply messages returned by a call are read-only; cannot \
-        set "message"
+        AttributeError: helloworld.HelloReply messages are read-only; cannot set "message" (build \
+        a new request instead)
         True False
         """, output("""
         r = client.request('SayHello', name='x')
@@ -221,13 +221,13 @@ class PythonClientTest {
           string name = 1;
         }
 
-        pygrpc.demo.Point(x: 1 y: 2) 2
+        Point(x: 1 y: 2) 2 True
         """, output("""
         print(client.services())
         print(client.methods('Echo'))
         print(client.describe('HelloRequest'))
         p = client.message('Point', x=1, y=2)
-        print(p, client.request('Echo', where=p).where.y)
+        print(repr(p), client.request('Echo', where=p).where.y, client.request('Echo', where=p).where == p)
         """));
   }
 

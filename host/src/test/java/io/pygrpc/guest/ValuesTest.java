@@ -1,0 +1,120 @@
+package io.pygrpc.guest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.pygrpc.demo.DemoServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Natural Python values in and out: well-known types, bytes, messages' protobuf methods. */
+class ValuesTest {
+  static DemoServer server;
+  @TempDir
+  static Path dir;
+
+  @BeforeAll
+  static void start() throws IOException {
+    server = DemoServer.start(0);
+    ScriptHarness.copyFixtures(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static String output(String body) {
+    ScriptHarness.Result result = ScriptHarness.run(dir, server, """
+        import sys, datetime
+        from pygrpc import Client, Message
+        client = Client('127.0.0.1', int(sys.argv[1]))
+        client.load('demo.echo_pb2')
+        def attempt(f):
+            try:
+                print('ok', f())
+            except Exception as e:
+                print(type(e).__name__ + ':', e)
+        """ + body);
+    assertEquals("", result.err());
+    assertEquals(0, result.status());
+    return result.out();
+  }
+
+  @Test
+  void wellKnownTypes_fromAndToNaturalValues() {
+    assertEquals("""
+        2024-01-31 12:00:00.500000+00:00 0:01:30.000005 {'a': [1.0, 'x', None, True]} nick
+        ['a', 'b.c'] [1.0, {'k': 'v'}] type.googleapis.com/pygrpc.demo.Point
+        2024-01-31 12:00:00+00:00 0:00:01.500000 ['x', 'y.z'] 0:00:02.250000
+        None None None None
+        """, output("""
+        p = client.message('Point', x=1, y=2)
+        r = client.request('Echo',
+            at=datetime.datetime(2024, 1, 31, 12, 0, 0, 500000, tzinfo=datetime.timezone.utc),
+            wait=datetime.timedelta(seconds=90, microseconds=5), extra={'a': [1, 'x', None, True]},
+            nickname='nick', mask=['a', 'b.c'], anything=[1, {'k': 'v'}], attachment=p)
+        print(r.at, r.wait, r.extra, r.nickname)
+        print(r.mask.paths, r.anything, r.attachment.type_url)
+        s = client.request('Echo', at='2024-01-31T12:00:00Z', wait='1.5s', mask='x,y.z')
+        print(s.at, s.wait, s.mask.paths, client.request('Echo', wait=2.25).wait)
+        empty = client.request('Echo')
+        print(empty.at, empty.wait, empty.nickname, empty.extra)
+        """));
+  }
+
+  @Test
+  void wellKnownTypes_badValuesSayWhatWasExpected() {
+    assertEquals("""
+        ValueError: pygrpc.demo.Record.at: expected an RFC 3339 date-time such as \
+        "2024-01-31T12:00:00Z", got str "yesterday"
+        TypeError: pygrpc.demo.Record.wait: expected a timedelta, a number of seconds or a string \
+        such as "1.5s", got list
+        ValueError: pygrpc.demo.Record.number: expected at most one field of oneof choice, got \
+        both label and number
+        LookupError: pygrpc.demo.Record.attachment.@type: expected a message type the client has \
+        loaded, got "nope.Missing"
+        TypeError: pygrpc.demo.Record.extra["a"]: expected a JSON-like value (dict, list, str, \
+        number, bool or None), got object
+        """, output("""
+        attempt(lambda: client.request('Echo', at='yesterday'))
+        attempt(lambda: client.request('Echo', wait=[1]))
+        attempt(lambda: client.request('Echo', label='a', number=2))
+        attempt(lambda: client.request('Echo', attachment={'@type': 'nope.Missing'}))
+        attempt(lambda: client.request('Echo', extra={'a': object()}))
+        """));
+  }
+
+  @Test
+  void messages_behaveAsProtobufPythonOnes() {
+    assertEquals("""
+        Record(name: "n" data: "\\000\\377" where { x: 1 } tags: "a" scores { key: "k" value: 2 })
+        name: "n"
+        b'\\x00\\xff' ['a'] {'k': 2} 1 True
+        True False True False True
+        {'name': 'n', 'data': 'AP8=', 'where': {'x': 1}, 'tags': ['a'], 'scores': {'k': 2}}
+        {"name":"n","data":"AP8=","where":{"x":1},"tags":["a"],"scores":{"k":2}}
+        {'name': 'n', 'count': 0}
+        AttributeError: field "name" of pygrpc.demo.Record has no presence (a proto3 field \
+        without 'optional')
+        TypeError: unhashable type: 'Message'
+        """, output("""
+        r = client.request('Echo', name='n', data=b'\\x00\\xff', tags=['a'], scores={'k': 2},
+                           where={'x': 1})
+        print(repr(r))
+        print(str(r).splitlines()[0])
+        print(r.data, r.tags, r.scores, r.where.x, isinstance(r, Message))
+        print(r == client.request('Echo', r), r != r, r.HasField('where'), r.HasField('at'),
+              client.request('Echo', label='x').HasField('label'))
+        print(r.to_dict())
+        print(r.to_json(indent=False))
+        d = client.request('Echo', name='n').to_dict(including_default_value_fields=True)
+        print({k: d[k] for k in ('name', 'count')})
+        attempt(lambda: r.HasField('name'))
+        attempt(lambda: {r})
+        """));
+  }
+}
