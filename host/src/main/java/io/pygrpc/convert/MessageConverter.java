@@ -124,7 +124,19 @@ public final class MessageConverter {
       }
       setField(builder, field, fieldValue, path + "." + field.getName());
     });
-    return builder.build();
+    DynamicMessage built = builder.buildPartial();
+    List<String> missing = type.getFields().stream()
+        .filter(f -> f.isRequired() && !built.hasField(f)).map(FieldDescriptor::getName).toList();
+    if (!missing.isEmpty()) {
+      // proto2 required fields: say which, rather than let build() throw.
+      errors.add(path + ": missing required field" + (missing.size() > 1 ? "s " : " ")
+          + String.join(", ", missing));
+      if (firstKind == null) {
+        firstKind = Kind.VALUE;
+      }
+      return null;
+    }
+    return built;
   }
 
   private DynamicMessage copy(Descriptor type, Message given, String path) {

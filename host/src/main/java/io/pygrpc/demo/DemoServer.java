@@ -116,6 +116,11 @@ public final class DemoServer implements AutoCloseable {
     server.awaitTermination();
   }
 
+  /** Stops the server at once, dropping its connections: a crash, for fault tests. */
+  public void kill() {
+    server.shutdownNow();
+  }
+
   @Override
   public void close() {
     server.shutdown();

@@ -155,4 +155,20 @@ class MessageConverterTest {
     assertEquals("pygrpc.demo.Record: expected a pygrpc.demo.Record message or a dict of its "
         + "fields, got a pygrpc.demo.Point message", e.getMessage());
   }
+
+  /** proto2: required fields are checked (nested ones too), defaults read back when unset. */
+  @Test
+  void toMessage_proto2RequiredAndDefaults() {
+    Descriptor defaults = new io.pygrpc.descriptor.compiler.ProtoCompiler(
+        List.of(Path.of("../protos")), io.pygrpc.descriptor.WellKnown::file)
+        .compile(List.of("compiler/proto2.proto")).get(0).findMessageTypeByName("Defaults");
+    PygrpcException e = assertThrows(PygrpcException.class,
+        () -> MessageConverter.toMessage(defaults, JavaInput.of(Map.of("i32", 5))));
+    assertEquals(Kind.VALUE, e.kind());
+    assertEquals("compiler.p2.Defaults: missing required field id", e.getMessage());
+    DynamicMessage ok = MessageConverter.toMessage(defaults, JavaInput.of(Map.of("id", 1)));
+    assertEquals(-42, ok.getField(defaults.findFieldByName("i32")));
+    assertEquals("GREEN", ((EnumValueDescriptor) ok.getField(defaults.findFieldByName("c")))
+        .getName());
+  }
 }
