@@ -50,6 +50,9 @@ public record CallSettings(Duration timeout, Metadata headers, Boolean waitForRe
 
   /** These settings over {@code defaults}: what is set here wins, headers are combined. */
   public CallSettings merge(CallSettings defaults) {
+    if (this == DEFAULT) {
+      return defaults; // the common case: a call with no options of its own
+    }
     Metadata combined = new Metadata();
     combined.merge(defaults.headers);
     combined.merge(headers);

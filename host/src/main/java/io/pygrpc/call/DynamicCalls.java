@@ -71,9 +71,12 @@ public final class DynamicCalls {
     requireNonNull(request, "request");
     AtomicReference<Metadata> headers = new AtomicReference<>();
     AtomicReference<Metadata> trailers = new AtomicReference<>();
-    Channel intercepted = ClientInterceptors.intercept(channel,
-        MetadataUtils.newAttachHeadersInterceptor(settings.headers()),
-        MetadataUtils.newCaptureMetadataInterceptor(headers, trailers));
+    Channel intercepted = settings.headers().keys().isEmpty()
+        ? ClientInterceptors.intercept(channel,
+            MetadataUtils.newCaptureMetadataInterceptor(headers, trailers))
+        : ClientInterceptors.intercept(channel,
+            MetadataUtils.newAttachHeadersInterceptor(settings.headers()),
+            MetadataUtils.newCaptureMetadataInterceptor(headers, trailers));
     try {
       DynamicMessage reply = ClientCalls.blockingUnaryCall(intercepted, method,
           settings.options(), request);
