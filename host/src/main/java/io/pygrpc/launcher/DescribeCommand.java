@@ -1,8 +1,5 @@
 package io.pygrpc.launcher;
 
-import io.grpc.ManagedChannel;
-import io.pygrpc.call.Channels;
-import io.pygrpc.descriptor.Schema;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,9 +30,7 @@ final class DescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ManagedChannel channel = Channels.open(target);
-    try {
-      Schema schema = schemaOptions.load(channel);
+    return schemaOptions.with(target, schema -> {
       PrintWriter out = spec.commandLine().getOut();
       if (symbol == null) {
         for (String name : schema.serviceNames()) {
@@ -49,8 +44,6 @@ final class DescribeCommand implements Callable<Integer> {
       }
       out.flush();
       return 0;
-    } finally {
-      Channels.close(channel);
-    }
+    });
   }
 }

@@ -1,8 +1,5 @@
 package io.pygrpc.launcher;
 
-import io.grpc.ManagedChannel;
-import io.pygrpc.call.Channels;
-import io.pygrpc.descriptor.Schema;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,9 +30,7 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ManagedChannel channel = Channels.open(target);
-    try {
-      Schema schema = schemaOptions.load(channel);
+    return schemaOptions.with(target, schema -> {
       PrintWriter out = spec.commandLine().getOut();
       if (service == null) {
         schema.serviceNames().forEach(out::println);
@@ -45,8 +40,6 @@ final class ListCommand implements Callable<Integer> {
       }
       out.flush();
       return 0;
-    } finally {
-      Channels.close(channel);
-    }
+    });
   }
 }

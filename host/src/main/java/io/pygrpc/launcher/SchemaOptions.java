@@ -23,6 +23,16 @@ final class SchemaOptions {
           + "schema from instead of reflection; repeatable.")
   List<Path> protosets = new ArrayList<>();
 
+  /** Runs {@code action} on the schema of {@code target}, with a channel open meanwhile. */
+  <T> T with(String target, java.util.function.Function<Schema, T> action) {
+    io.grpc.ManagedChannel channel = io.pygrpc.call.Channels.open(target);
+    try {
+      return action.apply(load(channel));
+    } finally {
+      io.pygrpc.call.Channels.close(channel);
+    }
+  }
+
   /** The schema: the named files, or the server's reflection service. */
   Schema load(Channel channel) {
     Schema schema = new Schema();

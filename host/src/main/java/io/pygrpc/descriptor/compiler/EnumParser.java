@@ -22,11 +22,8 @@ final class EnumParser {
     type.setName(in.ident("enum name"));
     String scope = outer;
     in.expect("{");
-    while (!in.peek().is("}")) {
+    while (in.inBlock("enum definition")) {
       Token t = in.peek();
-      if (t.kind() == Token.Kind.EOF) {
-        throw in.error(t, "reached end of input in enum definition (missing '}')");
-      }
       if (t.is(";")) {
         in.take();
       } else if (t.is("option")) {
@@ -67,6 +64,5 @@ final class EnumParser {
         in.expect(";");
       }
     }
-    in.take();
   }
 }

@@ -167,18 +167,12 @@ final class OptionInterpreter {
         return ByteString.copyFrom(value.text(), StandardCharsets.ISO_8859_1);
       }
       case FLOAT, DOUBLE -> {
-        double d;
-        if (value.kind() == Token.Kind.IDENT && (value.text().equals("inf")
-            || value.text().equals("nan"))) {
-          d = value.text().equals("inf") ? Double.POSITIVE_INFINITY : Double.NaN;
-        } else if (value.kind() == Token.Kind.INT || value.kind() == Token.Kind.FLOAT) {
-          d = ProtoValues.parseDouble(value.text());
-        } else {
+        Double d = ProtoValues.floatValue(value);
+        if (d == null) {
           throw error(at, "value must be number for " + field.getType().name()
               .toLowerCase(Locale.ROOT) + " option \"" + name + "\".");
         }
-        d = value.negative() ? -d : d;
-        return field.getJavaType() == FieldDescriptor.JavaType.FLOAT ? (Object) (float) d
+        return field.getJavaType() == FieldDescriptor.JavaType.FLOAT ? (Object) d.floatValue()
             : (Object) d;
       }
       default -> {

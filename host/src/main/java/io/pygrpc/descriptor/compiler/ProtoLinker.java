@@ -98,18 +98,12 @@ final class ProtoLinker {
         return value.text();
       }
       case TYPE_FLOAT, TYPE_DOUBLE -> {
-        double d;
-        if (value.kind() == Token.Kind.IDENT && (value.text().equals("inf")
-            || value.text().equals("nan"))) {
-          d = value.text().equals("inf") ? Double.POSITIVE_INFINITY : Double.NaN;
-        } else if (value.kind() == Token.Kind.INT || value.kind() == Token.Kind.FLOAT) {
-          d = ProtoValues.parseDouble(value.text());
-        } else {
+        Double d = ProtoValues.floatValue(value);
+        if (d == null) {
           throw new ProtoSyntaxError(file, at.line(), at.column(), "expected number.");
         }
-        d = value.negative() ? -d : d;
         return field.getType() == FieldDescriptorProto.Type.TYPE_FLOAT
-            ? ProtoValues.formatFloat((float) d) : ProtoValues.formatDouble(d);
+            ? ProtoValues.formatFloat(d.floatValue()) : ProtoValues.formatDouble(d);
       }
       case TYPE_MESSAGE, TYPE_GROUP -> throw new ProtoSyntaxError(file, at.line(), at.column(),
           "messages can't have default values.");

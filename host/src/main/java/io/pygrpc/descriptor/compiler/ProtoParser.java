@@ -162,11 +162,8 @@ final class ProtoParser {
 
   private void messageBody(DescriptorProto.Builder message, String scope) {
     in.expect("{");
-    while (!in.peek().is("}")) {
+    while (in.inBlock("message definition")) {
       Token t = in.peek();
-      if (t.kind() == Token.Kind.EOF) {
-        throw in.error(t, "reached end of input in message definition (missing '}')");
-      }
       if (t.is(";")) {
         in.take();
       } else if (t.is("message")) {
@@ -195,7 +192,6 @@ final class ProtoParser {
         field(message::addFieldBuilder, message, scope, null);
       }
     }
-    in.take();
     synthesizeProto3OptionalOneofs(message);
   }
 
@@ -337,11 +333,8 @@ final class ProtoParser {
     int index = message.getOneofDeclCount();
     OneofDescriptorProto.Builder oneof = message.addOneofDeclBuilder().setName(in.ident("oneof name"));
     in.expect("{");
-    while (!in.peek().is("}")) {
+    while (in.inBlock("oneof definition")) {
       Token t = in.peek();
-      if (t.kind() == Token.Kind.EOF) {
-        throw in.error(t, "reached end of input in oneof definition (missing '}')");
-      }
       if (t.is("option")) {
         in.take();
         opts.optionStatement(opts.target(OneofOptions.getDescriptor(), oneof::getOptions,
@@ -355,7 +348,6 @@ final class ProtoParser {
         field(message::addFieldBuilder, message, scope, index);
       }
     }
-    in.take();
   }
 
   private void extensions(DescriptorProto.Builder message, String scope) {
@@ -417,11 +409,8 @@ final class ProtoParser {
     Token extendeeToken = in.peek();
     String extendee = in.typeName();
     in.expect("{");
-    while (!in.peek().is("}")) {
+    while (in.inBlock("extend definition")) {
       Token t = in.peek();
-      if (t.kind() == Token.Kind.EOF) {
-        throw in.error(t, "reached end of input in extend definition (missing '}')");
-      }
       if (t.is(";")) {
         in.take();
         continue;
@@ -442,7 +431,6 @@ final class ProtoParser {
         field(withExtendee, message, scope, null);
       }
     }
-    in.take();
   }
 
   private void fieldOptions(FieldDescriptorProto.Builder field, String scope) {

@@ -48,6 +48,23 @@ final class ProtoValues {
     return Double.parseDouble(t);
   }
 
+  /**
+   * A float option or default: a number (integer literals too), {@code inf} or {@code nan},
+   * with its sign; null when the value is none of these.
+   */
+  static Double floatValue(OptionValue value) {
+    double d;
+    if (value.kind() == Token.Kind.IDENT && (value.text().equals("inf")
+        || value.text().equals("nan"))) {
+      d = value.text().equals("inf") ? Double.POSITIVE_INFINITY : Double.NaN;
+    } else if (value.kind() == Token.Kind.INT || value.kind() == Token.Kind.FLOAT) {
+      d = parseDouble(value.text());
+    } else {
+      return null;
+    }
+    return value.negative() ? -d : d;
+  }
+
   /** protoc's {@code SimpleDtoa}: the shortest of 15 or 17 significant digits that round-trips. */
   static String formatDouble(double value) {
     if (Double.isNaN(value)) {

@@ -21,11 +21,8 @@ final class ServiceParser {
   void parse(ServiceDescriptorProto.Builder service, String scope) {
     service.setName(in.ident("service name"));
     in.expect("{");
-    while (!in.peek().is("}")) {
+    while (in.inBlock("service definition")) {
       Token t = in.peek();
-      if (t.kind() == Token.Kind.EOF) {
-        throw in.error(t, "reached end of input in service definition (missing '}')");
-      }
       if (t.is(";")) {
         in.take();
       } else if (t.is("option")) {
@@ -39,7 +36,6 @@ final class ServiceParser {
         throw in.error(t, "expected \"rpc\", \"option\" or \"}\"");
       }
     }
-    in.take();
   }
 
   private void rpc(MethodDescriptorProto.Builder method, String scope) {
@@ -67,11 +63,8 @@ final class ServiceParser {
       in.take();
       // protoc gives a method with a body an options message, even an empty one.
       method.getOptionsBuilder();
-      while (!in.peek().is("}")) {
+      while (in.inBlock("method options")) {
         Token t = in.peek();
-        if (t.kind() == Token.Kind.EOF) {
-          throw in.error(t, "reached end of input in method options (missing '}')");
-        }
         if (t.is(";")) {
           in.take();
         } else if (t.is("option")) {
@@ -82,7 +75,6 @@ final class ServiceParser {
           throw in.error(t, "expected \"option\" or \"}\"");
         }
       }
-      in.take();
     } else {
       in.expect(";");
     }

@@ -16,6 +16,23 @@ final class TokenStream {
     this.tokens = ProtoLexer.tokenize(fileName, source);
   }
 
+  /**
+   * Whether a {@code { ... }} body goes on: false (the closing brace taken) at its end.
+   *
+   * @throws ProtoSyntaxError when the file ends first
+   */
+  boolean inBlock(String what) {
+    Token t = peek();
+    if (t.is("}")) {
+      take();
+      return false;
+    }
+    if (t.kind() == Token.Kind.EOF) {
+      throw error(t, "reached end of input in " + what + " (missing '}')");
+    }
+    return true;
+  }
+
   /** The token {@code n} after the next one (at most the end). */
   Token peekAhead(int n) {
     return tokens.get(Math.min(next + n, tokens.size() - 1));
