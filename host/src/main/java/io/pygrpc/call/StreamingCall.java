@@ -102,21 +102,20 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
         }
         response = responses.poll();
         more = status == null;
+        if (response == null && status != null) {
+          if (status.isOk()) {
+            return null;
+          }
+          throw RpcException.of(status, headers, trailers, authority);
+        }
+        // Taken with the poll, so a response arriving after it is an event we wait for.
+        seen = events;
       }
       if (response != null) {
         if (more) {
           call.request(1); // flow control: the next one only now that this one is taken
         }
         return response;
-      }
-      synchronized (lock) {
-        if (status != null) {
-          if (status.isOk()) {
-            return null;
-          }
-          throw RpcException.of(status, headers, trailers, authority);
-        }
-        seen = events;
       }
       if (pump == null && !requestsDone && call.isReady()) {
         sendOne();

@@ -38,7 +38,10 @@ public final class ClientBinding implements AutoCloseable {
   private final Schema schema = new Schema();
   private final GuestHelpers errors;
   private final CallSettings defaults;
-  private final Set<StreamBinding> streams = ConcurrentHashMap.newKeySet();
+  /** Calls whose iterator the script still holds, to cancel when the client closes. */
+  private final Set<StreamingCall> streams = ConcurrentHashMap.newKeySet();
+  /** Cancels the call of an iterator the script dropped, once the collector frees it. */
+  private static final java.lang.ref.Cleaner DROPPED = java.lang.ref.Cleaner.create();
   private volatile boolean closed;
 
   private final List<Path> defaultProtoPath;
@@ -221,10 +224,17 @@ public final class ClientBinding implements AutoCloseable {
   }
 
   private Object stream(StreamingCall call) {
-    StreamBinding[] self = new StreamBinding[1];
-    self[0] = new StreamBinding(call, errors, () -> streams.remove(self[0]));
-    streams.add(self[0]);
-    return errors.stream(self[0]);
+    streams.add(call);
+    StreamBinding binding = new StreamBinding(call, errors, () -> streams.remove(call));
+    // The guest's iterator holds the binding; when the script drops the iterator, the binding
+    // becomes unreachable and the call is cancelled (the action must not refer to the binding).
+    Set<StreamingCall> open = streams;
+    DROPPED.register(binding, () -> {
+      if (open.remove(call)) {
+        call.cancel("the script dropped the stream");
+      }
+    });
+    return errors.stream(binding);
   }
 
   /** Closes the channel; later calls fail with a clear error. Closing twice is harmless. */
@@ -234,7 +244,7 @@ public final class ClientBinding implements AutoCloseable {
     if (!closed) {
       closed = true;
       // Streams the script left open would hold the channel for its grace period.
-      streams.forEach(StreamBinding::cancelQuietly);
+      streams.forEach(call -> call.cancel("the client was closed"));
       streams.clear();
       Channels.close(channel);
     }

@@ -56,8 +56,4 @@ public final class StreamBinding {
     return new CallInfo(status == null ? Status.OK : status, call.headers(), call.trailers(),
         helpers);
   }
-
-  void cancelQuietly() {
-    call.cancel("the client was closed");
-  }
 }
