@@ -11,14 +11,27 @@ class Client:
     """A connection to one gRPC server and the schema loaded for it.
 
     Client('localhost', 50051) or Client('localhost:50051'). The channel is plaintext, as in
-    the original pygrpc. metadata (a dict or (name, value) pairs) is sent with every call,
-    schema reflection included: Client(target, metadata={'authorization': 'Bearer ...'}).
+    the original pygrpc, except for port 443 and https:// targets, which use TLS; tls=True
+    forces TLS (verified against the system's CAs, or ca=), cert= and key= add a client
+    certificate (mutual TLS), server_name= overrides the name verified; each of ca, cert and
+    key is a file path or PEM bytes. insecure_skip_verify=True trusts any certificate (testing
+    only; it warns). metadata (a dict or (name, value) pairs) is sent with every call, schema
+    reflection included: Client(target, metadata={'authorization': 'Bearer ...'}). timeout,
+    wait_for_ready and compression set defaults for every call.
     """
 
     def __init__(self, host: str, port: int = None, *, metadata=None, timeout: float = None,
-                 wait_for_ready: bool = None, compression: str = None):
+                 wait_for_ready: bool = None, compression: str = None, tls: bool = None,
+                 ca=None, cert=None, key=None, server_name: str = None,
+                 insecure_skip_verify: bool = False):
         defaults = _options(timeout, None, wait_for_ready, compression)
-        self._binding = _host.bridge.connect(host, port, _pairs(metadata), defaults)
+        security = None
+        if (tls is not None or ca is not None or cert is not None or key is not None
+                or server_name is not None or insecure_skip_verify):
+            security = {'tls': tls, 'ca': ca, 'cert': cert, 'key': key,
+                        'server_name': server_name,
+                        'insecure_skip_verify': bool(insecure_skip_verify)}
+        self._binding = _host.bridge.connect(host, port, _pairs(metadata), defaults, security)
 
     @property
     def target(self) -> str:

@@ -54,7 +54,12 @@ public final class RpcException extends RuntimeException {
     }
     String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
         : cause.getMessage();
+    // Netty prefixes TLS failures with its handler pipeline: not for users' eyes.
+    reason = reason.replaceFirst("^Channel Pipeline: \\[[^]]*]: ", "");
     String description = status.getDescription();
+    if (description != null && description.startsWith("io exception")) {
+      description = "io exception"; // grpc-java appends the pipeline again after a newline
+    }
     String details = description == null || description.isEmpty() ? reason
         : description + ": " + reason;
     if (status.getCode() == Status.Code.UNAVAILABLE && authority != null) {

@@ -55,15 +55,38 @@ public final class Channels {
    * @throws PygrpcException when the target cannot be parsed
    */
   public static ManagedChannel open(String target, Metadata headers) {
+    return open(target, headers, ChannelOptions.DEFAULT);
+  }
+
+  /**
+   * Opens a channel, plaintext or TLS as {@code options} say, sending {@code headers} with
+   * every call.
+   *
+   * @throws PygrpcException when the target cannot be parsed or a certificate or key cannot be
+   *     read, naming the option
+   */
+  public static ManagedChannel open(String target, Metadata headers, ChannelOptions options) {
     requireNonNull(target, "target");
     requireNonNull(headers, "headers");
+    requireNonNull(options, "options");
     if (target.isBlank()) {
       throw new PygrpcException(Kind.VALUE, "target: \"\" (expected: host:port or a gRPC target"
           + " URI such as dns:///host:port)");
     }
+    boolean tls = options.useTls(target);
+    String address = target.startsWith("https://") ? target.substring("https://".length())
+        : target;
+    if (target.startsWith("https://") && !address.contains(":")) {
+      address += ":443";
+    }
     try {
-      return NettyChannelBuilder.forTarget(target)
-          .usePlaintext()
+      NettyChannelBuilder builder = tls
+          ? NettyChannelBuilder.forTarget(address, TlsCredentials.of(options))
+          : NettyChannelBuilder.forTarget(address).usePlaintext();
+      if (options.serverName() != null) {
+        builder.overrideAuthority(options.serverName());
+      }
+      return builder
           .userAgent("pygrpc/" + Version.current())
           // Scripts are short-lived: do not hold an idle connection open for the default 30 min.
           .idleTimeout(5, TimeUnit.MINUTES)

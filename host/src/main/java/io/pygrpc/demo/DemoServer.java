@@ -60,14 +60,39 @@ public final class DemoServer implements AutoCloseable {
    *
    * @throws UncheckedIOException when the port cannot be bound
    */
-  @SuppressWarnings("deprecation") // v1alpha reflection is deprecated, and still what old servers run
   public static DemoServer start(int port, Reflection reflection,
       io.grpc.ServerInterceptor... interceptors) {
+    return start(port, io.grpc.InsecureServerCredentials.create(), reflection, interceptors);
+  }
+
+  /**
+   * Starts the server with TLS: its certificate and key, and, when {@code clientCa} is given,
+   * requiring clients to present a certificate signed by it (mutual TLS). All PEM.
+   *
+   * @throws IllegalArgumentException when a certificate or key cannot be read
+   */
+  public static DemoServer startTls(int port, byte[] cert, byte[] key, byte[] clientCa) {
+    try {
+      io.grpc.TlsServerCredentials.Builder tls = io.grpc.TlsServerCredentials.newBuilder()
+          .keyManager(new java.io.ByteArrayInputStream(cert), new java.io.ByteArrayInputStream(key));
+      if (clientCa != null) {
+        tls.trustManager(new java.io.ByteArrayInputStream(clientCa))
+            .clientAuth(io.grpc.TlsServerCredentials.ClientAuth.REQUIRE);
+      }
+      return start(port, tls.build(), Reflection.V1);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the server certificate: " + e, e);
+    }
+  }
+
+  @SuppressWarnings("deprecation") // v1alpha reflection is deprecated, and still what old servers run
+  private static DemoServer start(int port, io.grpc.ServerCredentials credentials,
+      Reflection reflection, io.grpc.ServerInterceptor... interceptors) {
     Map<String, FileDescriptor> files = DemoSchema.load();
     ServiceDescriptor greeter = files.get("helloworld.proto").findServiceByName("Greeter");
     ServiceDescriptor echo = files.get("demo/echo.proto").findServiceByName("Echo");
     NettyServerBuilder builder = NettyServerBuilder
-        .forAddress(new InetSocketAddress("127.0.0.1", port))
+        .forAddress(new InetSocketAddress("127.0.0.1", port), credentials)
         .addService(service(greeter, Map.of("SayHello", DemoServer::sayHello)))
         .addService(service(echo, Map.of("Echo", DemoServer::echo, "Fail", DemoServer::fail)))
         .addService(RouteGuideService.definition(

@@ -2,6 +2,7 @@ package io.pygrpc.guest;
 
 import io.pygrpc.PygrpcException;
 import io.pygrpc.call.CallSettings;
+import io.pygrpc.call.ChannelOptions;
 import io.pygrpc.call.Channels;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,58 @@ final class GuestOptions {
       codec = compression.asString();
     }
     return new CallSettings(deadline, Channels.headers(pairs(metadata)), wait, codec);
+  }
+
+  /**
+   * Channel options from a guest mapping with any of {@code tls}, {@code ca}, {@code cert},
+   * {@code key} (each a file path or PEM bytes), {@code server_name} and
+   * {@code insecure_skip_verify}; null gives the defaults.
+   */
+  static ChannelOptions channel(Value options) {
+    if (options == null || options.isNull()) {
+      return ChannelOptions.DEFAULT;
+    }
+    Value tls = entry(options, "tls");
+    Value serverName = entry(options, "server_name");
+    Value insecure = entry(options, "insecure_skip_verify");
+    if (tls != null && !tls.isNull() && !tls.isBoolean()) {
+      throw new PygrpcException(PygrpcException.Kind.TYPE, "tls: expected a bool, got " + tls);
+    }
+    if (serverName != null && !serverName.isNull() && !serverName.isString()) {
+      throw new PygrpcException(PygrpcException.Kind.TYPE, "server_name: expected a string, got "
+          + serverName);
+    }
+    return new ChannelOptions(tls == null || tls.isNull() ? null : tls.asBoolean(),
+        pem(options, "ca"), pem(options, "cert"), pem(options, "key"),
+        serverName == null || serverName.isNull() ? null : serverName.asString(),
+        insecure != null && !insecure.isNull() && insecure.asBoolean());
+  }
+
+  /** PEM content given as bytes, or as the path of a file holding it. */
+  private static byte[] pem(Value options, String name) {
+    Value value = entry(options, name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.hasBufferElements()) {
+      byte[] bytes = new byte[(int) value.getBufferSize()];
+      value.readBuffer(0, bytes, 0, bytes.length);
+      return bytes;
+    }
+    if (!value.isString()) {
+      throw new PygrpcException(PygrpcException.Kind.TYPE, name + ": expected a file path or PEM "
+          + "bytes, got " + value);
+    }
+    java.nio.file.Path path = java.nio.file.Path.of(value.asString());
+    try {
+      return java.nio.file.Files.readAllBytes(path);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new PygrpcException(PygrpcException.Kind.VALUE, name + ": no file \"" + path
+          + "\" (looked at " + path.toAbsolutePath() + ")");
+    } catch (java.io.IOException e) {
+      throw new PygrpcException(PygrpcException.Kind.VALUE, name + ": cannot read \"" + path
+          + "\": " + e.getMessage());
+    }
   }
 
   private static Value entry(Value options, String key) {

@@ -1,6 +1,7 @@
 package io.pygrpc.guest;
 
 import io.pygrpc.PygrpcException;
+import io.pygrpc.call.ChannelOptions;
 import io.pygrpc.call.Channels;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,20 @@ public final class HostBridge implements AutoCloseable {
    *     {@code proto_path}; empty for the script's folder and the working folder
    */
   public HostBridge(List<java.nio.file.Path> protoPath) {
-    this.protoPath = List.copyOf(protoPath);
+    this(protoPath, System.err);
   }
+
+  /**
+   * @param warnings where warnings for the script's user go (its stderr)
+   */
+  public HostBridge(List<java.nio.file.Path> protoPath, java.io.OutputStream warnings) {
+    this.protoPath = List.copyOf(protoPath);
+    this.warnings = warnings;
+  }
+
+  private final java.io.OutputStream warnings;
+  private static final java.util.concurrent.atomic.AtomicBoolean WARNED_INSECURE =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Receives the guest's helper functions; see {@link GuestHelpers}. */
   @HostAccess.Export
@@ -41,7 +54,8 @@ public final class HostBridge implements AutoCloseable {
    * None)}.
    */
   @HostAccess.Export
-  public ClientBinding connect(Value host, Value port, Value metadata, Value defaults) {
+  public ClientBinding connect(Value host, Value port, Value metadata, Value defaults,
+      Value tls) {
     try {
       if (!host.isString()) {
         throw new PygrpcException(PygrpcException.Kind.TYPE,
@@ -56,13 +70,28 @@ public final class HostBridge implements AutoCloseable {
         throw new PygrpcException(PygrpcException.Kind.TYPE,
             "port: expected an integer 1-65535, got " + port);
       }
+      ChannelOptions channel = GuestOptions.channel(tls);
+      if (channel.insecureSkipVerify() && WARNED_INSECURE.compareAndSet(false, true)) {
+        warn("insecure_skip_verify=True: server certificates are not checked; use it for "
+            + "testing only");
+      }
       ClientBinding client = new ClientBinding(target,
-          Channels.open(target, Channels.headers(GuestOptions.pairs(metadata))), errors, protoPath,
-          GuestOptions.settings(defaults));
+          Channels.open(target, Channels.headers(GuestOptions.pairs(metadata)), channel), errors,
+          protoPath, GuestOptions.settings(defaults));
       clients.add(client);
       return client;
     } catch (RuntimeException e) {
       throw errors.raise(e);
+    }
+  }
+
+  private void warn(String message) {
+    try {
+      warnings.write(("pygrpc: warning: " + message + "\n").getBytes(
+          java.nio.charset.StandardCharsets.UTF_8));
+      warnings.flush();
+    } catch (java.io.IOException e) {
+      // nowhere to warn: carry on
     }
   }
 

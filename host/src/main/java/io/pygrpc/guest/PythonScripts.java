@@ -70,7 +70,7 @@ public final class PythonScripts {
     for (int i = 0; i < args.size(); i++) {
       argv[i + 1] = args.get(i);
     }
-    HostBridge bridge = new HostBridge(protoPath);
+    HostBridge bridge = new HostBridge(protoPath, err);
     Context context = newContext(argv, bridge);
     try {
       Value run = context.eval(RUNNER);

@@ -1,0 +1,48 @@
+package io.pygrpc.call;
+
+import io.pygrpc.PygrpcException;
+import io.pygrpc.PygrpcException.Kind;
+
+/**
+ * How a channel reaches its server: plaintext or TLS, which CA to trust, the client
+ * certificate for mutual TLS, the name to verify.
+ *
+ * @param tls true for TLS, false for plaintext, null to decide from the target (TLS for port
+ *     443 and {@code https://} targets, plaintext otherwise, as the original pygrpc was)
+ * @param ca PEM of the CA certificates to trust instead of the system's, or null
+ * @param cert PEM certificate chain of the client, for mutual TLS, or null
+ * @param key PEM private key of the client certificate, or null
+ * @param serverName the name to verify the server's certificate against (and to send as the
+ *     authority), or null for the target's host
+ * @param insecureSkipVerify trust any server certificate (testing only)
+ * @since 0.3.0
+ */
+public record ChannelOptions(Boolean tls, byte[] ca, byte[] cert, byte[] key, String serverName,
+    boolean insecureSkipVerify) {
+  /** Decide TLS from the target; nothing else set. */
+  public static final ChannelOptions DEFAULT = new ChannelOptions(null, null, null, null, null,
+      false);
+
+  public ChannelOptions {
+    if ((cert == null) != (key == null)) {
+      throw new PygrpcException(Kind.VALUE, "cert and key go together: give both for mutual TLS"
+          + " (got only " + (cert == null ? "key" : "cert") + ")");
+    }
+    if (Boolean.FALSE.equals(tls) && (ca != null || cert != null || insecureSkipVerify
+        || serverName != null)) {
+      throw new PygrpcException(Kind.VALUE, "tls=False does not go with ca, cert, key, "
+          + "server_name or insecure_skip_verify");
+    }
+  }
+
+  /** Whether these options ask for TLS on {@code target}. */
+  boolean useTls(String target) {
+    if (tls != null) {
+      return tls;
+    }
+    if (ca != null || cert != null || insecureSkipVerify) {
+      return true;
+    }
+    return target.startsWith("https://") || target.endsWith(":443");
+  }
+}
