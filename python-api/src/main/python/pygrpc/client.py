@@ -15,7 +15,12 @@ class Client:
     forces TLS (verified against the system's CAs, or ca=), cert= and key= add a client
     certificate (mutual TLS), server_name= overrides the name verified; each of ca, cert and
     key is a file path or PEM bytes. insecure_skip_verify=True trusts any certificate (testing
-    only; it warns). metadata (a dict or (name, value) pairs) is sent with every call, schema
+    only; it warns). Targets may also be gRPC URIs: dns:///host:port, or fixed lists
+    ipv4:10.0.0.1:50051,10.0.0.2:50051 that load_balancing='round_robin' spreads calls over.
+    retry={'attempts': 4, 'initial_backoff': 0.1, 'max_backoff': 1, 'multiplier': 2,
+    'codes': ['UNAVAILABLE']} retries failed calls; service_config= (JSON or a dict) is passed to
+    gRPC as is; keepalive_time/keepalive_timeout/idle_timeout are seconds;
+    max_receive_message_size is bytes. metadata (a dict or (name, value) pairs) is sent with every call, schema
     reflection included: Client(target, metadata={'authorization': 'Bearer ...'}). timeout,
     wait_for_ready and compression set defaults for every call.
     """
@@ -23,15 +28,21 @@ class Client:
     def __init__(self, host: str, port: int = None, *, metadata=None, timeout: float = None,
                  wait_for_ready: bool = None, compression: str = None, tls: bool = None,
                  ca=None, cert=None, key=None, server_name: str = None,
-                 insecure_skip_verify: bool = False):
+                 insecure_skip_verify: bool = False, load_balancing: str = None,
+                 service_config=None, retry: dict = None, keepalive_time: float = None,
+                 keepalive_timeout: float = None, max_receive_message_size: int = None,
+                 idle_timeout: float = None):
         defaults = _options(timeout, None, wait_for_ready, compression)
-        security = None
-        if (tls is not None or ca is not None or cert is not None or key is not None
-                or server_name is not None or insecure_skip_verify):
-            security = {'tls': tls, 'ca': ca, 'cert': cert, 'key': key,
-                        'server_name': server_name,
-                        'insecure_skip_verify': bool(insecure_skip_verify)}
-        self._binding = _host.bridge.connect(host, port, _pairs(metadata), defaults, security)
+        channel = {'tls': tls, 'ca': ca, 'cert': cert, 'key': key, 'server_name': server_name,
+                   'insecure_skip_verify': bool(insecure_skip_verify),
+                   'load_balancing': load_balancing, 'service_config': service_config,
+                   'retry': retry, 'keepalive_time': keepalive_time,
+                   'keepalive_timeout': keepalive_timeout,
+                   'max_receive_message_size': max_receive_message_size,
+                   'idle_timeout': idle_timeout}
+        if not any(v for v in channel.values()):
+            channel = None  # the common case crosses to the host with nothing to read
+        self._binding = _host.bridge.connect(host, port, _pairs(metadata), defaults, channel)
 
     @property
     def target(self) -> str:

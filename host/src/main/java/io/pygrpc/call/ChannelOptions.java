@@ -18,12 +18,33 @@ import io.pygrpc.PygrpcException.Kind;
  * @since 0.3.0
  */
 public record ChannelOptions(Boolean tls, byte[] ca, byte[] cert, byte[] key, String serverName,
-    boolean insecureSkipVerify) {
+    boolean insecureSkipVerify, Tuning tuning) {
   /** Decide TLS from the target; nothing else set. */
   public static final ChannelOptions DEFAULT = new ChannelOptions(null, null, null, null, null,
-      false);
+      false, Tuning.DEFAULT);
+
+  /**
+   * How the channel behaves beyond security.
+   *
+   * @param loadBalancing a policy name ({@code pick_first}, {@code round_robin}) or null
+   * @param serviceConfig a gRPC service config (JSON as maps, lists, doubles, strings, booleans),
+   *     with retry policies, timeouts, ... or null
+   * @param keepaliveTime how often to ping an idle connection, or null for never
+   * @param keepaliveTimeout how long to wait for the ping's answer, or null for the default
+   * @param maxReceiveMessageSize the largest response accepted, in bytes, or null for 4 MiB
+   * @param idleTimeout how long an unused channel keeps its connection, or null for 5 minutes
+   */
+  public record Tuning(String loadBalancing, java.util.Map<String, ?> serviceConfig,
+      java.time.Duration keepaliveTime, java.time.Duration keepaliveTimeout,
+      Integer maxReceiveMessageSize, java.time.Duration idleTimeout) {
+    /** grpc-java's defaults, an idle timeout of 5 minutes. */
+    public static final Tuning DEFAULT = new Tuning(null, null, null, null, null, null);
+  }
 
   public ChannelOptions {
+    if (tuning == null) {
+      tuning = Tuning.DEFAULT;
+    }
     if ((cert == null) != (key == null)) {
       throw new PygrpcException(Kind.VALUE, "cert and key go together: give both for mutual TLS"
           + " (got only " + (cert == null ? "key" : "cert") + ")");

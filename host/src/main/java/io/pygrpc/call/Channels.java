@@ -69,6 +69,7 @@ public final class Channels {
     requireNonNull(target, "target");
     requireNonNull(headers, "headers");
     requireNonNull(options, "options");
+    StaticAddresses.register();
     if (target.isBlank()) {
       throw new PygrpcException(Kind.VALUE, "target: \"\" (expected: host:port or a gRPC target"
           + " URI such as dns:///host:port)");
@@ -86,15 +87,35 @@ public final class Channels {
       if (options.serverName() != null) {
         builder.overrideAuthority(options.serverName());
       }
+      tune(builder, options.tuning());
       return builder
           .userAgent("pygrpc/" + Version.current())
-          // Scripts are short-lived: do not hold an idle connection open for the default 30 min.
-          .idleTimeout(5, TimeUnit.MINUTES)
+          .idleTimeout(options.tuning().idleTimeout() == null ? 5 * 60_000
+              : options.tuning().idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
           .intercept(MetadataUtils.newAttachHeadersInterceptor(headers))
           .build();
     } catch (IllegalArgumentException e) {
       throw new PygrpcException(Kind.VALUE, "target: \"" + target + "\" cannot be used: "
           + e.getMessage(), e);
+    }
+  }
+
+  private static void tune(NettyChannelBuilder builder, ChannelOptions.Tuning tuning) {
+    if (tuning.loadBalancing() != null) {
+      builder.defaultLoadBalancingPolicy(tuning.loadBalancing());
+    }
+    if (tuning.serviceConfig() != null) {
+      builder.defaultServiceConfig(tuning.serviceConfig()).enableRetry();
+    }
+    if (tuning.keepaliveTime() != null) {
+      builder.keepAliveTime(tuning.keepaliveTime().toNanos(), TimeUnit.NANOSECONDS)
+          .keepAliveWithoutCalls(true);
+    }
+    if (tuning.keepaliveTimeout() != null) {
+      builder.keepAliveTimeout(tuning.keepaliveTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+    if (tuning.maxReceiveMessageSize() != null) {
+      builder.maxInboundMessageSize(tuning.maxReceiveMessageSize());
     }
   }
 

@@ -76,7 +76,8 @@ final class GuestOptions {
     return new ChannelOptions(tls == null || tls.isNull() ? null : tls.asBoolean(),
         pem(options, "ca"), pem(options, "cert"), pem(options, "key"),
         serverName == null || serverName.isNull() ? null : serverName.asString(),
-        insecure != null && !insecure.isNull() && insecure.asBoolean());
+        insecure != null && !insecure.isNull() && insecure.asBoolean(),
+        ChannelTuning.of(options));
   }
 
   /** PEM content given as bytes, or as the path of a file holding it. */
@@ -106,7 +107,7 @@ final class GuestOptions {
     }
   }
 
-  private static Value entry(Value options, String key) {
+  static Value entry(Value options, String key) {
     return options.hasHashEntries() ? options.getHashValue(key) : options.getMember(key);
   }
 
