@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannelBuilder;
 import io.pygrpc.PygrpcException;
 import io.pygrpc.PygrpcException.Kind;
 import java.util.List;
@@ -80,10 +82,15 @@ public final class Channels {
     if (target.startsWith("https://") && !address.contains(":")) {
       address += ":443";
     }
+    if (address.startsWith("unix:") && !UnixSockets.available()) {
+      throw new PygrpcException(Kind.VALUE, "target: \"" + target + "\": unix sockets need "
+          + "Netty's epoll transport, which is not available on this platform ("
+          + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")");
+    }
     try {
-      NettyChannelBuilder builder = tls
-          ? NettyChannelBuilder.forTarget(address, TlsCredentials.of(options))
-          : NettyChannelBuilder.forTarget(address).usePlaintext();
+      // The registry picks Netty for host:port and dns: targets, Netty's epoll for unix: ones.
+      ManagedChannelBuilder<?> builder = Grpc.newChannelBuilder(address,
+          tls ? TlsCredentials.of(options) : InsecureChannelCredentials.create());
       if (options.serverName() != null) {
         builder.overrideAuthority(options.serverName());
       }
@@ -100,7 +107,7 @@ public final class Channels {
     }
   }
 
-  private static void tune(NettyChannelBuilder builder, ChannelOptions.Tuning tuning) {
+  private static void tune(ManagedChannelBuilder<?> builder, ChannelOptions.Tuning tuning) {
     if (tuning.loadBalancing() != null) {
       builder.defaultLoadBalancingPolicy(tuning.loadBalancing());
     }

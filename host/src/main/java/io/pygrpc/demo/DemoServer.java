@@ -31,6 +31,7 @@ import java.util.function.BiConsumer;
  */
 public final class DemoServer implements AutoCloseable {
   private final Server server;
+  private Runnable onClose = () -> { };
 
   private DemoServer(Server server) {
     this.server = server;
@@ -85,14 +86,40 @@ public final class DemoServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the server on a unix socket (Linux, through Netty's epoll transport).
+   *
+   * @throws UncheckedIOException when the socket cannot be bound
+   */
+  public static DemoServer startUnix(java.nio.file.Path socket) {
+    var group = new io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup(1);
+    NettyServerBuilder builder = NettyServerBuilder
+        .forAddress(new io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress(
+            socket.toString()))
+        .channelType(io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerDomainSocketChannel
+            .class)
+        .bossEventLoopGroup(group)
+        .workerEventLoopGroup(group);
+    DemoServer server = start(withServices(builder, Reflection.V1), 0);
+    server.onClose = group::shutdownGracefully;
+    return server;
+  }
+
   @SuppressWarnings("deprecation") // v1alpha reflection is deprecated, and still what old servers run
   private static DemoServer start(int port, io.grpc.ServerCredentials credentials,
       Reflection reflection, io.grpc.ServerInterceptor... interceptors) {
+    NettyServerBuilder builder = NettyServerBuilder
+        .forAddress(new InetSocketAddress("127.0.0.1", port), credentials);
+    return start(withServices(builder, reflection, interceptors), port);
+  }
+
+  @SuppressWarnings("deprecation") // v1alpha reflection is deprecated, and still what old servers run
+  private static Server withServices(NettyServerBuilder builder, Reflection reflection,
+      io.grpc.ServerInterceptor... interceptors) {
     Map<String, FileDescriptor> files = DemoSchema.load();
     ServiceDescriptor greeter = files.get("helloworld.proto").findServiceByName("Greeter");
     ServiceDescriptor echo = files.get("demo/echo.proto").findServiceByName("Echo");
-    NettyServerBuilder builder = NettyServerBuilder
-        .forAddress(new InetSocketAddress("127.0.0.1", port), credentials)
+    builder
         .addService(service(greeter, Map.of("SayHello", DemoServer::sayHello)))
         .addService(service(echo, Map.of("Echo", DemoServer::echo, "Fail", DemoServer::fail)))
         .addService(RouteGuideService.definition(
@@ -106,7 +133,7 @@ public final class DemoServer implements AutoCloseable {
     for (io.grpc.ServerInterceptor interceptor : interceptors) {
       builder.intercept(interceptor);
     }
-    return start(builder.build(), port);
+    return builder.build();
   }
 
   /**
@@ -157,6 +184,7 @@ public final class DemoServer implements AutoCloseable {
       server.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    onClose.run();
   }
 
   private static void sayHello(DynamicMessage request, StreamObserver<DynamicMessage> replies) {

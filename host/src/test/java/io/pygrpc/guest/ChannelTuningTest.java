@@ -121,4 +121,24 @@ class ChannelTuningTest {
           """, result.out());
     }
   }
+
+  @Test
+  void unixSocket_servesCallsAndAMissingOneIsUnavailable() throws IOException {
+    Path socket = dir.resolve("demo.sock");
+    try (DemoServer server = DemoServer.startUnix(socket)) {
+      ScriptHarness.Result result = run(server, """
+          c = Client('unix:%s')
+          c.load('helloworld_pb2')
+          print(c.request('SayHello', name='unix').message)
+          gone = Client('unix:%s')
+          gone.load('helloworld_pb2')
+          try:
+              gone.request('SayHello', name='x', timeout=5)
+          except RpcError as e:
+              print(e.code(), 'No such file' in e.details() or 'connect' in e.details())
+          """.formatted(socket, dir.resolve("missing.sock")));
+      assertEquals("", result.err());
+      assertEquals("Hello, unix!\nStatusCode.UNAVAILABLE True\n", result.out());
+    }
+  }
 }
