@@ -23,14 +23,76 @@ final class SchemaOptions {
           + "schema from instead of reflection; repeatable.")
   List<Path> protosets = new ArrayList<>();
 
+  @Option(names = "--plaintext", description = "Use plaintext even for port 443.")
+  boolean plaintext;
+
+  @Option(names = "--tls", description = "Use TLS (the default for port 443).")
+  boolean tls;
+
+  @Option(names = "--cacert", paramLabel = "FILE",
+      description = "PEM CA certificates to verify the server with, instead of the system's.")
+  Path cacert;
+
+  @Option(names = "--cert", paramLabel = "FILE",
+      description = "PEM client certificate, for mutual TLS (with --key).")
+  Path cert;
+
+  @Option(names = "--key", paramLabel = "FILE", description = "PEM key of --cert.")
+  Path key;
+
+  @Option(names = "--authority", paramLabel = "NAME",
+      description = "The name to verify the server's certificate against and send as authority.")
+  String authority;
+
+  @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'",
+      description = "A header sent with every call, reflection included; repeatable.")
+  List<String> headers = new ArrayList<>();
+
   /** Runs {@code action} on the schema of {@code target}, with a channel open meanwhile. */
   <T> T with(String target, java.util.function.Function<Schema, T> action) {
-    io.grpc.ManagedChannel channel = io.pygrpc.call.Channels.open(target);
+    io.grpc.ManagedChannel channel = io.pygrpc.call.Channels.open(target,
+        io.pygrpc.call.Channels.headers(headerPairs()), channelOptions());
     try {
       return action.apply(load(channel));
     } finally {
       io.pygrpc.call.Channels.close(channel);
     }
+  }
+
+  private io.pygrpc.call.ChannelOptions channelOptions() {
+    if (plaintext && (tls || cacert != null || cert != null)) {
+      throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.VALUE, "--plaintext "
+          + "does not go with --tls, --cacert or --cert");
+    }
+    return new io.pygrpc.call.ChannelOptions(plaintext ? Boolean.FALSE : tls ? Boolean.TRUE
+        : null, read(cacert, "--cacert"), read(cert, "--cert"), read(key, "--key"), authority,
+        false, null);
+  }
+
+  private static byte[] read(Path file, String option) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      return java.nio.file.Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.VALUE, option + ": "
+          + "cannot read \"" + file + "\": " + e.getMessage());
+    }
+  }
+
+  private List<java.util.Map.Entry<String, Object>> headerPairs() {
+    List<java.util.Map.Entry<String, Object>> pairs = new ArrayList<>();
+    for (String header : headers) {
+      int colon = header.indexOf(':');
+      if (colon <= 0) {
+        throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.VALUE, "-H \""
+            + header + "\": expected 'name: value'");
+      }
+      pairs.add(java.util.Map.entry(header.substring(0, colon).trim(),
+          header.substring(colon + 1).trim()));
+    }
+    return pairs;
   }
 
   /** The schema: the named files, or the server's reflection service. */

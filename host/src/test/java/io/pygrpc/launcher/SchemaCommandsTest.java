@@ -85,4 +85,26 @@ class SchemaCommandsTest {
         }
         """, run.out());
   }
+
+  @Test
+  void list_overTlsWithFlags_likeGrpcurl() throws Exception {
+    java.nio.file.Path ca = java.nio.file.Files.createTempFile("ca", ".pem");
+    try (var in = SchemaCommandsTest.class.getResourceAsStream("/certs/ca.pem");
+        DemoServer tls = DemoServer.startTls(0, bytes("/certs/server1.pem"),
+            bytes("/certs/server1.key"), null)) {
+      java.nio.file.Files.write(ca, in.readAllBytes());
+      LauncherTest.Run run = LauncherTest.launch("", "list", target(tls), "--cacert",
+          ca.toString(), "--authority", "foo.test.google.fr", "-H", "x-test: yes", "Greeter");
+      assertEquals("helloworld.Greeter.SayHello\n", run.out());
+      assertEquals(0, run.status());
+    } finally {
+      java.nio.file.Files.deleteIfExists(ca);
+    }
+  }
+
+  private static byte[] bytes(String resource) throws java.io.IOException {
+    try (var in = SchemaCommandsTest.class.getResourceAsStream(resource)) {
+      return in.readAllBytes();
+    }
+  }
 }
