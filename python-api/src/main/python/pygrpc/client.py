@@ -15,7 +15,9 @@ class Client:
     forces TLS (verified against the system's CAs, or ca=), cert= and key= add a client
     certificate (mutual TLS), server_name= overrides the name verified; each of ca, cert and
     key is a file path or PEM bytes. insecure_skip_verify=True trusts any certificate (testing
-    only; it warns). Targets may also be gRPC URIs: dns:///host:port, or fixed lists
+    only; it warns). token= is a bearer token, or a function called as each call starts (for
+    tokens that expire), sent as 'authorization: Bearer ...' on every call, reflection included.
+    Targets may also be gRPC URIs: dns:///host:port, or fixed lists
     ipv4:10.0.0.1:50051,10.0.0.2:50051 that load_balancing='round_robin' spreads calls over.
     retry={'attempts': 4, 'initial_backoff': 0.1, 'max_backoff': 1, 'multiplier': 2,
     'codes': ['UNAVAILABLE']} retries failed calls; service_config= (JSON or a dict) is passed to
@@ -31,7 +33,7 @@ class Client:
                  insecure_skip_verify: bool = False, load_balancing: str = None,
                  service_config=None, retry: dict = None, keepalive_time: float = None,
                  keepalive_timeout: float = None, max_receive_message_size: int = None,
-                 idle_timeout: float = None):
+                 idle_timeout: float = None, token=None):
         defaults = _options(timeout, None, wait_for_ready, compression)
         channel = {'tls': tls, 'ca': ca, 'cert': cert, 'key': key, 'server_name': server_name,
                    'insecure_skip_verify': bool(insecure_skip_verify),
@@ -39,7 +41,7 @@ class Client:
                    'retry': retry, 'keepalive_time': keepalive_time,
                    'keepalive_timeout': keepalive_timeout,
                    'max_receive_message_size': max_receive_message_size,
-                   'idle_timeout': idle_timeout}
+                   'idle_timeout': idle_timeout, 'token': token}
         if not any(v for v in channel.values()):
             channel = None  # the common case crosses to the host with nothing to read
         self._binding = _host.bridge.connect(host, port, _pairs(metadata), defaults, channel)

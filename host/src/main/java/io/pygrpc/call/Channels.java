@@ -68,6 +68,15 @@ public final class Channels {
    *     read, naming the option
    */
   public static ManagedChannel open(String target, Metadata headers, ChannelOptions options) {
+    return open(target, headers, options, List.of());
+  }
+
+  /**
+   * As {@link #open(String, Metadata, ChannelOptions)}, with interceptors that every call on the
+   * channel (reflection included) passes through, e.g. one adding a fresh token per call.
+   */
+  public static ManagedChannel open(String target, Metadata headers, ChannelOptions options,
+      List<io.grpc.ClientInterceptor> interceptors) {
     requireNonNull(target, "target");
     requireNonNull(headers, "headers");
     requireNonNull(options, "options");
@@ -99,6 +108,7 @@ public final class Channels {
           .userAgent("pygrpc/" + Version.current())
           .idleTimeout(options.tuning().idleTimeout() == null ? 5 * 60_000
               : options.tuning().idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
+          .intercept(interceptors)
           .intercept(MetadataUtils.newAttachHeadersInterceptor(headers))
           .build();
     } catch (IllegalArgumentException e) {

@@ -83,13 +83,8 @@ public final class DynamicCalls {
       return new Reply(reply, headers.get(), trailers.get());
     } catch (StatusRuntimeException e) {
       throw RpcException.of(e.getStatus(), headers.get(), e.getTrailers(), channel.authority());
-    } catch (RuntimeException e) {
-      // grpc-java reports most failures as a status; anything else becomes one, not a crash.
-      Status status = Status.fromThrowable(e);
-      throw RpcException.of(status.getCode() == Status.Code.UNKNOWN
-          && status.getDescription() == null ? status.withDescription(String.valueOf(e)) : status,
-          headers.get(), null, channel.authority());
     }
+    // Anything else (a failing token callback, a bug) reaches the caller as it is.
   }
 
   /** Starts a server-streaming call; take the responses from the returned call. */

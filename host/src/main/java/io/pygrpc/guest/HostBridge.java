@@ -1,6 +1,7 @@
 package io.pygrpc.guest;
 
 import io.pygrpc.PygrpcException;
+import io.grpc.Metadata;
 import io.pygrpc.call.ChannelOptions;
 import io.pygrpc.call.Channels;
 import java.util.ArrayList;
@@ -75,14 +76,32 @@ public final class HostBridge implements AutoCloseable {
         warn("insecure_skip_verify=True: server certificates are not checked; use it for "
             + "testing only");
       }
+      Value token = tls == null || tls.isNull() ? null : GuestOptions.entry(tls, "token");
+      List<io.grpc.ClientInterceptor> interceptors = token == null || token.isNull() ? List.of()
+          : List.of(tokenInterceptor(token));
       ClientBinding client = new ClientBinding(target,
-          Channels.open(target, Channels.headers(GuestOptions.pairs(metadata)), channel), errors,
-          protoPath, GuestOptions.settings(defaults));
+          Channels.open(target, Channels.headers(GuestOptions.pairs(metadata)), channel,
+              interceptors), errors, protoPath, GuestOptions.settings(defaults));
       clients.add(client);
       return client;
     } catch (RuntimeException e) {
       throw errors.raise(e);
     }
+  }
+
+  private static io.grpc.ClientInterceptor tokenInterceptor(Value token) {
+    if (token.isString()) {
+      Metadata headers = new Metadata();
+      String text = token.asString();
+      headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+          text.regionMatches(true, 0, "Bearer ", 0, 7) ? text : "Bearer " + text);
+      return io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers);
+    }
+    if (!token.canExecute()) {
+      throw new PygrpcException(PygrpcException.Kind.TYPE, "token: expected a string or a "
+          + "function returning one, got " + token);
+    }
+    return new TokenInterceptor(token);
   }
 
   private void warn(String message) {

@@ -89,4 +89,35 @@ class MetadataTest {
     assertEquals("", result.err());
     assertEquals("StatusCode.UNAUTHENTICATED\nHello, per call!\n", result.out());
   }
+
+  @Test
+  void token_stringOrFunctionCalledPerCall_reflectionIncluded() {
+    ScriptHarness.Result result = ScriptHarness.run(dir, server, """
+        import sys
+        from pygrpc import Client, RpcError
+        asked = []
+        def fresh():
+            asked.append(1)
+            return 's3cret'
+        c = Client('127.0.0.1', int(sys.argv[1]), token=fresh)
+        c.load()
+        print(c.request('SayHello', name='a').message, c.request('SayHello', name='b').message)
+        print(len(asked) >= 3)
+        print(Client('127.0.0.1', int(sys.argv[1]), token='Bearer s3cret').load()[0])
+        def broken():
+            raise PermissionError('token store locked')
+        b = Client('127.0.0.1', int(sys.argv[1]), token=broken)
+        try:
+            b.load()
+        except PermissionError as e:
+            print('PermissionError', e)
+        """);
+    assertEquals("", result.err());
+    assertEquals("""
+        Hello, a! Hello, b!
+        True
+        helloworld.Greeter
+        PermissionError token store locked
+        """, result.out());
+  }
 }
