@@ -7,7 +7,6 @@ import io.grpc.ManagedChannel;
 import io.pygrpc.PygrpcException;
 import io.pygrpc.PygrpcException.Kind;
 import io.pygrpc.call.CallSettings;
-import io.pygrpc.call.Channels;
 import io.pygrpc.call.DynamicCalls;
 import io.pygrpc.call.DynamicMethods;
 import io.pygrpc.call.Invocation;
@@ -46,10 +45,13 @@ public final class ClientBinding implements AutoCloseable {
 
   private final List<Path> defaultProtoPath;
 
-  ClientBinding(String target, ManagedChannel channel, GuestHelpers errors,
+  private final Runnable release;
+
+  ClientBinding(String target, ManagedChannel channel, Runnable release, GuestHelpers errors,
       List<Path> defaultProtoPath, CallSettings defaults) {
     this.target = target;
     this.channel = channel;
+    this.release = release;
     this.errors = errors;
     this.defaultProtoPath = defaultProtoPath;
     this.defaults = defaults;
@@ -246,7 +248,7 @@ public final class ClientBinding implements AutoCloseable {
       // Streams the script left open would hold the channel for its grace period.
       streams.forEach(call -> call.cancel("the client was closed"));
       streams.clear();
-      Channels.close(channel);
+      release.run(); // the channel closes with the last client sharing it
     }
   }
 

@@ -1,6 +1,7 @@
 package io.pygrpc.guest;
 
 import io.pygrpc.PygrpcException;
+import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.pygrpc.call.ChannelOptions;
 import io.pygrpc.call.Channels;
@@ -22,6 +23,7 @@ public final class HostBridge implements AutoCloseable {
 
   private final GuestHelpers errors = new GuestHelpers();
   private final List<ClientBinding> clients = new CopyOnWriteArrayList<>();
+  private final SharedChannels channels = new SharedChannels();
   private final List<java.nio.file.Path> protoPath;
 
   /**
@@ -79,9 +81,10 @@ public final class HostBridge implements AutoCloseable {
       Value token = tls == null || tls.isNull() ? null : GuestOptions.entry(tls, "token");
       List<io.grpc.ClientInterceptor> interceptors = token == null || token.isNull() ? List.of()
           : List.of(tokenInterceptor(token));
-      ClientBinding client = new ClientBinding(target,
-          Channels.open(target, Channels.headers(GuestOptions.pairs(metadata)), channel,
-              interceptors), errors, protoPath, GuestOptions.settings(defaults));
+      ManagedChannel opened = channels.acquire(target,
+          Channels.headers(GuestOptions.pairs(metadata)), channel, interceptors);
+      ClientBinding client = new ClientBinding(target, opened, () -> channels.release(opened),
+          errors, protoPath, GuestOptions.settings(defaults));
       clients.add(client);
       return client;
     } catch (RuntimeException e) {
