@@ -39,14 +39,17 @@ final class ChannelTuning {
       throw new PygrpcException(Kind.VALUE, "load_balancing: \"" + balancing.asString()
           + "\" (expected: \"pick_first\" or \"round_robin\")");
     }
-    if (maxReceive != null && (!maxReceive.fitsInInt() || maxReceive.isBoolean()
-        || maxReceive.asInt() <= 0)) {
-      throw new PygrpcException(Kind.VALUE, "max_receive_message_size: " + maxReceive
-          + " (expected: a number of bytes > 0)");
-    }
+    checkSize(maxReceive, "max_receive_message_size");
     return new ChannelOptions.Tuning(balancing == null ? null : balancing.asString(),
         serviceConfig, seconds(options, "keepalive_time"), seconds(options, "keepalive_timeout"),
         maxReceive == null ? null : maxReceive.asInt(), seconds(options, "idle_timeout"));
+  }
+
+  private static void checkSize(Value size, String name) {
+    if (size != null && (!size.fitsInInt() || size.isBoolean() || size.asInt() <= 0)) {
+      throw new PygrpcException(Kind.VALUE, name + ": " + size + " (expected: a number of bytes "
+          + "> 0)");
+    }
   }
 
   private static Map<String, ?> serviceConfig(Value config) {

@@ -65,8 +65,16 @@ public final class Main implements Callable<Integer> {
     this.engine = requireNonNull(engine, "engine");
   }
 
+  /**
+   * grpc-java logs through java.util.logging; its notes are for grpc developers, and every
+   * failure a script meets reaches it as a status. Held here so the setting is not collected.
+   */
+  private static final java.util.logging.Logger GRPC_LOG = java.util.logging.Logger
+      .getLogger("io.grpc");
+
   /** Runs the launcher and exits with its status. */
   public static void main(String[] args) {
+    GRPC_LOG.setLevel(java.util.logging.Level.OFF);
     System.exit(commandLine(new Main(System.in, System.out, System.err, Engines::shared))
         .execute(args));
   }

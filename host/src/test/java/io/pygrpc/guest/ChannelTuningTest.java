@@ -141,4 +141,21 @@ class ChannelTuningTest {
       assertEquals("Hello, unix!\nStatusCode.UNAVAILABLE True\n", result.out());
     }
   }
+
+  @Test
+  void receiveSizeLimit_failsWithResourceExhausted() throws IOException {
+    try (DemoServer server = DemoServer.start(0)) {
+      ScriptHarness.Result result = run(server, """
+          target = '127.0.0.1:' + sys.argv[1]
+          small_in = Client(target, max_receive_message_size=1000)
+          small_in.load('demo.echo_pb2')
+          attempt(lambda: len(small_in.request('Echo', data=b'x' * 100).data))
+          attempt(lambda: small_in.request('Echo', data=b'x' * 5000))
+          """);
+      assertEquals("", result.err());
+      String[] lines = result.out().split("\n");
+      assertEquals("ok 100", lines[0]);
+      assertTrue(lines[1].startsWith("RpcError StatusCode.RESOURCE_EXHAUSTED"), lines[1]);
+    }
+  }
 }
