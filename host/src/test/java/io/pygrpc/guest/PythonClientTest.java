@@ -2,49 +2,19 @@ package io.pygrpc.guest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pygrpc.demo.DemoServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Python API in real GraalPy contexts against the demo server. */
-class PythonClientTest {
-  static DemoServer server;
-  @TempDir
-  static Path dir;
-
-  @BeforeAll
-  static void start() throws IOException {
-    server = DemoServer.start(0);
-    ScriptHarness.copyFixtures(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class PythonClientTest extends DemoScriptTest {
   private static String output(String body) {
-    ScriptHarness.Result result = ScriptHarness.run(dir, server, """
-        import sys
-        from pygrpc import Client, RpcError, StatusCode, DescriptorError
-        client = Client('127.0.0.1', int(sys.argv[1]))
+    return output("""
         client.load('helloworld_pb2')
         client.load('demo.echo_pb2')
-        def attempt(f):
-            try:
-                print('ok', f())
-            except Exception as e:
-                print(type(e).__name__ + ':', e)
-        """ + body);
-    assertEquals("", result.err());
-    assertEquals(0, result.status());
-    return result.out();
+        """, body);
   }
 
   @Test

@@ -4,41 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pygrpc.demo.DemoServer;
-import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The four call shapes, call options and RpcError details, from Python against the demo. */
-class StreamingTest {
-  static DemoServer server;
-  @TempDir
-  static Path dir;
-
-  @BeforeAll
-  static void start() throws IOException {
-    server = DemoServer.start(0);
-    ScriptHarness.copyFixtures(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class StreamingTest extends DemoScriptTest {
   private static String output(String body) {
-    ScriptHarness.Result result = ScriptHarness.run(dir, server, """
-        import sys
-        from pygrpc import Client, RpcError, StatusCode
-        client = Client('127.0.0.1', int(sys.argv[1]))
+    return output("""
         client.load('demo.route_pb2')
         client.load('demo.echo_pb2')
-        """ + body);
-    assertEquals("", result.err());
-    assertEquals(0, result.status());
-    return result.out();
+        """, body);
   }
 
   @Test

@@ -2,46 +2,14 @@ package io.pygrpc.guest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.pygrpc.demo.DemoServer;
-import java.io.IOException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Natural Python values in and out: well-known types, bytes, messages' protobuf methods. */
-class ValuesTest {
-  static DemoServer server;
-  @TempDir
-  static Path dir;
-
-  @BeforeAll
-  static void start() throws IOException {
-    server = DemoServer.start(0);
-    ScriptHarness.copyFixtures(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
+class ValuesTest extends DemoScriptTest {
   private static String output(String body) {
-    ScriptHarness.Result result = ScriptHarness.run(dir, server, """
-        import sys, datetime
-        from pygrpc import Client, Message
-        client = Client('127.0.0.1', int(sys.argv[1]))
+    return output("""
         client.load('demo.echo_pb2')
-        def attempt(f):
-            try:
-                print('ok', f())
-            except Exception as e:
-                print(type(e).__name__ + ':', e)
-        """ + body);
-    assertEquals("", result.err());
-    assertEquals(0, result.status());
-    return result.out();
+        """, body);
   }
 
   @Test
