@@ -22,7 +22,7 @@ class Client:
     retry={'attempts': 4, 'initial_backoff': 0.1, 'max_backoff': 1, 'multiplier': 2,
     'codes': ['UNAVAILABLE']} retries failed calls; service_config= (JSON or a dict) is passed to
     gRPC as is; keepalive_time/keepalive_timeout/idle_timeout are seconds;
-    max_receive_message_size is bytes. metadata (a dict or (name, value) pairs) is sent with every call, schema
+    max_receive_message_size and max_send_message_size are bytes. metadata (a dict or (name, value) pairs) is sent with every call, schema
     reflection included: Client(target, metadata={'authorization': 'Bearer ...'}). timeout,
     wait_for_ready and compression set defaults for every call.
     """
@@ -33,7 +33,7 @@ class Client:
                  insecure_skip_verify: bool = False, load_balancing: str = None,
                  service_config=None, retry: dict = None, keepalive_time: float = None,
                  keepalive_timeout: float = None, max_receive_message_size: int = None,
-                 idle_timeout: float = None, token=None):
+                 max_send_message_size: int = None, idle_timeout: float = None, token=None):
         defaults = _options(timeout, None, wait_for_ready, compression)
         channel = {'tls': tls, 'ca': ca, 'cert': cert, 'key': key, 'server_name': server_name,
                    'insecure_skip_verify': bool(insecure_skip_verify),
@@ -41,6 +41,7 @@ class Client:
                    'retry': retry, 'keepalive_time': keepalive_time,
                    'keepalive_timeout': keepalive_timeout,
                    'max_receive_message_size': max_receive_message_size,
+                   'max_send_message_size': max_send_message_size,
                    'idle_timeout': idle_timeout, 'token': token}
         if not any(v for v in channel.values()):
             channel = None  # the common case crosses to the host with nothing to read

@@ -32,13 +32,14 @@ public record ChannelOptions(Boolean tls, byte[] ca, byte[] cert, byte[] key, St
    * @param keepaliveTime how often to ping an idle connection, or null for never
    * @param keepaliveTimeout how long to wait for the ping's answer, or null for the default
    * @param maxReceiveMessageSize the largest response accepted, in bytes, or null for 4 MiB
+   * @param maxSendMessageSize the largest request sent, in bytes, or null for no limit
    * @param idleTimeout how long an unused channel keeps its connection, or null for 5 minutes
    */
   public record Tuning(String loadBalancing, java.util.Map<String, ?> serviceConfig,
       java.time.Duration keepaliveTime, java.time.Duration keepaliveTimeout,
-      Integer maxReceiveMessageSize, java.time.Duration idleTimeout) {
+      Integer maxReceiveMessageSize, Integer maxSendMessageSize, java.time.Duration idleTimeout) {
     /** grpc-java's defaults, an idle timeout of 5 minutes. */
-    public static final Tuning DEFAULT = new Tuning(null, null, null, null, null, null);
+    public static final Tuning DEFAULT = new Tuning(null, null, null, null, null, null, null);
   }
 
   public ChannelOptions {

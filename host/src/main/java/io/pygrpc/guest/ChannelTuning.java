@@ -24,6 +24,7 @@ final class ChannelTuning {
     Value config = present(options, "service_config");
     Value retry = present(options, "retry");
     Value maxReceive = present(options, "max_receive_message_size");
+    Value maxSend = present(options, "max_send_message_size");
     if (config != null && retry != null) {
       throw new PygrpcException(Kind.VALUE, "retry and service_config both set: put the retry "
           + "policy in the service config's methodConfig");
@@ -40,9 +41,11 @@ final class ChannelTuning {
           + "\" (expected: \"pick_first\" or \"round_robin\")");
     }
     checkSize(maxReceive, "max_receive_message_size");
+    checkSize(maxSend, "max_send_message_size");
     return new ChannelOptions.Tuning(balancing == null ? null : balancing.asString(),
         serviceConfig, seconds(options, "keepalive_time"), seconds(options, "keepalive_timeout"),
-        maxReceive == null ? null : maxReceive.asInt(), seconds(options, "idle_timeout"));
+        maxReceive == null ? null : maxReceive.asInt(), maxSend == null ? null : maxSend.asInt(),
+        seconds(options, "idle_timeout"));
   }
 
   private static void checkSize(Value size, String name) {

@@ -11,6 +11,7 @@ import io.pygrpc.call.DynamicCalls;
 import io.pygrpc.call.DynamicMethods;
 import io.pygrpc.call.Invocation;
 import io.pygrpc.call.Reply;
+import io.pygrpc.call.RequestLimit;
 import io.pygrpc.call.StreamingCall;
 import io.pygrpc.convert.InputValue;
 import io.pygrpc.convert.MessageConverter;
@@ -46,9 +47,11 @@ public final class ClientBinding implements AutoCloseable {
   private final List<Path> defaultProtoPath;
 
   private final Runnable release;
+  private final Integer maxSend;
 
   ClientBinding(String target, ManagedChannel channel, Runnable release, GuestHelpers errors,
-      List<Path> defaultProtoPath, CallSettings defaults) {
+      List<Path> defaultProtoPath, CallSettings defaults, Integer maxSend) {
+    this.maxSend = maxSend;
     this.target = target;
     this.channel = channel;
     this.release = release;
@@ -219,10 +222,15 @@ public final class ClientBinding implements AutoCloseable {
     RequestIterator requests = many ? RequestIterator.over(request, found.getInputType(), name,
         found.isServerStreaming() ? "bidi-streaming" : "client-streaming", schema::messageType)
         : null;
+    io.pygrpc.call.RequestSource limited = requests == null ? null
+        : () -> {
+          DynamicMessage next = requests.next();
+          return next == null ? null : RequestLimit.check(next, maxSend);
+        };
     return DynamicCalls.invoke(channel, grpcMethod, settings,
-        () -> MessageConverter.toMessage(found.getInputType(), PolyglotInput.python(request),
-            schema::messageType),
-        requests, DynamicCalls.REQUEST_PUMP);
+        () -> RequestLimit.check(MessageConverter.toMessage(found.getInputType(),
+            PolyglotInput.python(request), schema::messageType), maxSend),
+        limited, DynamicCalls.REQUEST_PUMP);
   }
 
   private Object stream(StreamingCall call) {

@@ -84,7 +84,8 @@ public final class HostBridge implements AutoCloseable {
       ManagedChannel opened = channels.acquire(target,
           Channels.headers(GuestOptions.pairs(metadata)), channel, interceptors);
       ClientBinding client = new ClientBinding(target, opened, () -> channels.release(opened),
-          errors, protoPath, GuestOptions.settings(defaults));
+          errors, protoPath, GuestOptions.settings(defaults),
+          channel.tuning().maxSendMessageSize());
       clients.add(client);
       return client;
     } catch (RuntimeException e) {

@@ -151,11 +151,19 @@ class ChannelTuningTest {
           small_in.load('demo.echo_pb2')
           attempt(lambda: len(small_in.request('Echo', data=b'x' * 100).data))
           attempt(lambda: small_in.request('Echo', data=b'x' * 5000))
+          small_out = Client(target, max_send_message_size=1000, keepalive_time=30,
+                             keepalive_timeout=5)
+          small_out.load('demo.echo_pb2')
+          attempt(lambda: small_out.request('Echo', data=b'x' * 5000))
+          attempt(lambda: small_out.request('Echo', name='fits').name)
           """);
       assertEquals("", result.err());
       String[] lines = result.out().split("\n");
       assertEquals("ok 100", lines[0]);
       assertTrue(lines[1].startsWith("RpcError StatusCode.RESOURCE_EXHAUSTED"), lines[1]);
+      assertEquals("RpcError StatusCode.RESOURCE_EXHAUSTED request of 5003 bytes is larger than "
+          + "max_send_message_size 1000", lines[2]);
+      assertEquals("ok fits", lines[3]);
     }
   }
 }
