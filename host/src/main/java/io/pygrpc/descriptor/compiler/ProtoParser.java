@@ -192,25 +192,7 @@ final class ProtoParser {
         field(message::addFieldBuilder, message, scope, null);
       }
     }
-    synthesizeProto3OptionalOneofs(message);
-  }
-
-  /** protoc gives each proto3 {@code optional} field a oneof of its own, after the real ones. */
-  private static void synthesizeProto3OptionalOneofs(DescriptorProto.Builder message) {
-    for (FieldDescriptorProto.Builder field : message.getFieldBuilderList()) {
-      if (field.getProto3Optional()) {
-        String name = "_" + field.getName();
-        while (hasOneof(message, name)) {
-          name = "X" + name;
-        }
-        field.setOneofIndex(message.getOneofDeclCount());
-        message.addOneofDecl(OneofDescriptorProto.newBuilder().setName(name));
-      }
-    }
-  }
-
-  private static boolean hasOneof(DescriptorProto.Builder message, String name) {
-    return message.getOneofDeclList().stream().anyMatch(o -> o.getName().equals(name));
+    ProtoNames.synthesizeProto3OptionalOneofs(message);
   }
 
   private void field(Supplier<FieldDescriptorProto.Builder> add,
@@ -263,7 +245,7 @@ final class ProtoParser {
         throw in.error(nameToken, "group names must start with a capital letter");
       }
       field.setName(groupName.toLowerCase(Locale.ROOT));
-      field.setJsonName(jsonName(field.getName()));
+      field.setJsonName(ProtoNames.jsonName(field.getName()));
       field.setType(FieldDescriptorProto.Type.TYPE_GROUP).setTypeName(groupName);
       typeRefs.add(new TypeRef(groupName, scope, nameToken, field::setTypeName, null));
       field.setNumber(in.fieldNumber());
@@ -280,7 +262,7 @@ final class ProtoParser {
         typeRefs.add(new TypeRef(type, scope, typeToken, field::setTypeName, field::setType));
       }
       field.setName(in.ident("field name"));
-      field.setJsonName(jsonName(field.getName()));
+      field.setJsonName(ProtoNames.jsonName(field.getName()));
       field.setNumber(in.fieldNumber());
       fieldOptions(field, scope);
       in.expect(";");
@@ -299,11 +281,11 @@ final class ProtoParser {
     in.expect(">");
     field.setName(in.ident("field name"));
     field.setNumber(in.fieldNumber());
-    String entryName = mapEntryName(field.getName());
+    String entryName = ProtoNames.mapEntryName(field.getName());
     field.setLabel(FieldDescriptorProto.Label.LABEL_REPEATED)
         .setType(FieldDescriptorProto.Type.TYPE_MESSAGE)
         .setTypeName(entryName)
-        .setJsonName(jsonName(field.getName()));
+        .setJsonName(ProtoNames.jsonName(field.getName()));
     typeRefs.add(new TypeRef(entryName, scope, keyToken, field::setTypeName, null));
     DescriptorProto.Builder entry = message.addNestedTypeBuilder().setName(entryName);
     entry.getOptionsBuilder().setMapEntry(true);
@@ -379,7 +361,6 @@ final class ProtoParser {
     in.expect(";");
   }
 
-
   private void reserved(DescriptorProto.Builder message) {
     if (in.peek().kind() == Token.Kind.STRING || in.peek().kind() == Token.Kind.IDENT) {
       do {
@@ -399,10 +380,6 @@ final class ProtoParser {
     }
     in.expect(";");
   }
-
-
-
-
 
   private void extend(Supplier<FieldDescriptorProto.Builder> add,
       DescriptorProto.Builder message, String scope) {
@@ -463,54 +440,4 @@ final class ProtoParser {
     in.expect("]");
   }
 
-  /** protoc's default JSON name: underscores dropped, the letter after each capitalised. */
-  static String jsonName(String name) {
-    StringBuilder out = new StringBuilder();
-    boolean upper = false;
-    for (char c : name.toCharArray()) {
-      if (c == '_') {
-        upper = true;
-      } else if (upper) {
-        out.append(Character.toUpperCase(c));
-        upper = false;
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-  static String mapEntryName(String fieldName) {
-    StringBuilder out = new StringBuilder();
-    boolean upper = true;
-    for (char c : fieldName.toCharArray()) {
-      if (c == '_') {
-        upper = true;
-      } else if (upper) {
-        out.append(Character.toUpperCase(c));
-        upper = false;
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append("Entry").toString();
-  }
 }
