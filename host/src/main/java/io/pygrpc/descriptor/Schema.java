@@ -99,11 +99,14 @@ public final class Schema {
   }
 
   /**
-   * A service by full name, fetched from its source if needed.
+   * A service by full name, or by a short name only one service has ({@code Greeter}), fetched
+   * from its source if needed.
    *
    * @throws PygrpcException {@code LOOKUP} when no source offers it
    */
-  public ServiceDescriptor service(String fullName) {
+  public ServiceDescriptor service(String name) {
+    List<String> matches = serviceNames().stream().filter(s -> nameMatches(s, name)).toList();
+    String fullName = matches.contains(name) || matches.size() != 1 ? name : matches.get(0);
     ServiceDescriptor service = loadService(fullName);
     if (service == null) {
       List<String> names = serviceNames();

@@ -118,7 +118,7 @@ public final class ClientBinding implements AutoCloseable {
   @HostAccess.Export
   public List<String> methods(String service) {
     try {
-      Descriptors.ServiceDescriptor found = schema.service(resolveService(service));
+      Descriptors.ServiceDescriptor found = schema.service(service);
       return found.getMethods().stream().map(Descriptors.MethodDescriptor::getFullName).toList();
     } catch (RuntimeException e) {
       throw errors.raise(e);
@@ -145,15 +145,6 @@ public final class ClientBinding implements AutoCloseable {
     } catch (RuntimeException e) {
       throw errors.raise(e);
     }
-  }
-
-  private String resolveService(String name) {
-    List<String> all = schema.serviceNames();
-    if (all.contains(name)) {
-      return name;
-    }
-    List<String> matches = all.stream().filter(s -> s.endsWith("." + name)).toList();
-    return matches.size() == 1 ? matches.get(0) : name;
   }
 
   private static List<String> withWarnings(List<String> services, DescriptorSource source) {

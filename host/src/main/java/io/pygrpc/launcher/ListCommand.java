@@ -35,7 +35,7 @@ final class ListCommand implements Callable<Integer> {
       if (service == null) {
         schema.serviceNames().forEach(out::println);
       } else {
-        schema.service(SchemaNames.service(schema, service)).getMethods()
+        schema.service(service).getMethods()
             .forEach(m -> out.println(m.getFullName()));
       }
       out.flush();

@@ -10,8 +10,17 @@ final class ProtoNames {
 
   /** protoc's default JSON name: underscores dropped, the letter after each capitalised. */
   static String jsonName(String name) {
+    return camelCase(name, false);
+  }
+
+  /** protoc's name for a map field's entry type: {@code scores} gives {@code ScoresEntry}. */
+  static String mapEntryName(String fieldName) {
+    return camelCase(fieldName, true) + "Entry";
+  }
+
+  private static String camelCase(String name, boolean upperFirst) {
     StringBuilder out = new StringBuilder();
-    boolean upper = false;
+    boolean upper = upperFirst;
     for (char c : name.toCharArray()) {
       if (c == '_') {
         upper = true;
@@ -25,21 +34,6 @@ final class ProtoNames {
     return out.toString();
   }
 
-  static String mapEntryName(String fieldName) {
-    StringBuilder out = new StringBuilder();
-    boolean upper = true;
-    for (char c : fieldName.toCharArray()) {
-      if (c == '_') {
-        upper = true;
-      } else if (upper) {
-        out.append(Character.toUpperCase(c));
-        upper = false;
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append("Entry").toString();
-  }
 
   /** protoc gives each proto3 {@code optional} field a oneof of its own, after the real ones. */
   static void synthesizeProto3OptionalOneofs(DescriptorProto.Builder message) {
