@@ -91,6 +91,9 @@ public final class Channels {
     if (target.startsWith("https://") && !address.contains(":")) {
       address += ":443";
     }
+    if (AddressList.isStatic(address)) {
+      address = AddressList.uriSafe(address);
+    }
     if (address.startsWith("unix:") && !UnixSockets.available()) {
       throw new PygrpcException(Kind.VALUE, "target: \"" + target + "\": unix sockets need "
           + "Netty's epoll transport, which is not available on this platform ("

@@ -4,7 +4,6 @@ import io.grpc.EquivalentAddressGroup;
 import io.grpc.NameResolver;
 import io.grpc.NameResolverProvider;
 import io.grpc.NameResolverRegistry;
-import io.grpc.Status;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
@@ -46,8 +45,13 @@ final class StaticAddresses extends NameResolverProvider {
     }
     String list = target.getSchemeSpecificPart();
     List<EquivalentAddressGroup> groups = new ArrayList<>();
-    for (String address : list.split(",")) {
-      groups.add(new EquivalentAddressGroup(parse(address.trim())));
+    try {
+      for (SocketAddress address : AddressList.parse(scheme + ":" + list)) {
+        groups.add(new EquivalentAddressGroup(address));
+      }
+    } catch (io.pygrpc.PygrpcException e) {
+      // Channels checks targets first; this is for channels made some other way.
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
     String authority = list.split(",")[0].trim();
     return new NameResolver() {
@@ -66,19 +70,6 @@ final class StaticAddresses extends NameResolverProvider {
         // nothing to release
       }
     };
-  }
-
-  private SocketAddress parse(String address) {
-    int colon = address.lastIndexOf(':');
-    if (colon < 0) {
-      throw Status.INVALID_ARGUMENT.withDescription("\"" + address + "\" in a " + scheme
-          + ": target needs a port").asRuntimeException();
-    }
-    String host = address.substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    return new InetSocketAddress(host, Integer.parseInt(address.substring(colon + 1)));
   }
 
   @Override

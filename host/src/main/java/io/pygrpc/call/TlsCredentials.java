@@ -27,6 +27,7 @@ final class TlsCredentials {
     }
     if (options.cert() != null) {
       requireCertificates("cert", options.cert());
+      KeyPairCheck.requireMatch(options.cert(), options.key());
       try {
         builder.keyManager(new ByteArrayInputStream(options.cert()),
             new ByteArrayInputStream(options.key()));

@@ -67,6 +67,17 @@ public final class DemoServer implements AutoCloseable {
   }
 
   /**
+   * Starts the server, plaintext with v1 reflection, on any local address, e.g. IPv6's
+   * loopback {@code [::1]}.
+   *
+   * @throws UncheckedIOException when the address cannot be bound
+   */
+  public static DemoServer start(InetSocketAddress address) {
+    return start(withServices(NettyServerBuilder.forAddress(address), Reflection.V1),
+        address.getPort());
+  }
+
+  /**
    * Starts the server with TLS: its certificate and key, and, when {@code clientCa} is given,
    * requiring clients to present a certificate signed by it (mutual TLS). All PEM.
    *

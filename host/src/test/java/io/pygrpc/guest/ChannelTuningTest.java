@@ -82,6 +82,47 @@ class ChannelTuningTest {
   }
 
   @Test
+  void ipv6List_usesTheLiveBackend_andBadListsNameTheEntry() throws IOException {
+    DemoServer v6;
+    try {
+      v6 = DemoServer.start(new java.net.InetSocketAddress("::1", 0));
+    } catch (java.io.UncheckedIOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+      return;
+    }
+    try (v6) {
+      ScriptHarness.Result result = run(v6, """
+          def hello(target):
+              c = Client(target, timeout=10)
+              c.load('helloworld_pb2')
+              return c.request('SayHello', name='v6').message
+          port = sys.argv[1]
+          attempt(lambda: hello('ipv6:[::1]:' + port))
+          attempt(lambda: hello('[::1]:' + port))
+          for bad in ['ipv4:localhost:1', 'ipv4:127.0.0.1:70000', 'ipv6:127.0.0.1',
+                      'ipv6:[::1', 'ipv4:', 'ipv4:10.0.0.1:1,']:
+              attempt(lambda: hello(bad))
+          """);
+      assertEquals("", result.err());
+      assertEquals("""
+          ok Hello, v6!
+          ok Hello, v6!
+          ValueError: target: "ipv4:localhost:1": "localhost:1" is not an IPv4 address \
+          (expected: 10.0.0.1 or 10.0.0.1:50051; use dns:/// for host names)
+          ValueError: target: "ipv4:127.0.0.1:70000": "127.0.0.1:70000": port "70000" \
+          (expected: 1-65535)
+          ValueError: target: "ipv6:127.0.0.1": "127.0.0.1" is not an IPv6 address \
+          (expected: ::1 or [::1]:50051)
+          ValueError: target: "ipv6:[::1": "[::1" is not an IPv6 address \
+          (expected: ::1 or [::1]:50051)
+          ValueError: target: "ipv4:": no addresses after "ipv4:"
+          ValueError: target: "ipv4:10.0.0.1:1,": "" is not an IPv4 address \
+          (expected: 10.0.0.1 or 10.0.0.1:50051; use dns:/// for host names)
+          """, result.out());
+    }
+  }
+
+  @Test
   void retry_overcomesAServerThatFailsTheFirstAttempts() throws IOException {
     AtomicInteger calls = new AtomicInteger();
     try (DemoServer flaky = DemoServer.start(0, DemoServer.Reflection.V1, counting(calls, 3))) {

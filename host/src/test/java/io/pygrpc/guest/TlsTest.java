@@ -30,7 +30,7 @@ class TlsTest {
 
   @BeforeAll
   static void start() throws IOException {
-    for (String name : new String[] {"ca.pem", "client.pem", "client.key"}) {
+    for (String name : new String[] {"ca.pem", "client.pem", "client.key", "server1.key"}) {
       Files.write(dir.resolve(name), cert(name));
     }
     ScriptHarness.copyFixtures(dir);
@@ -122,6 +122,7 @@ class TlsTest {
         attempt(lambda: hello(cert=f('client.pem')))
         attempt(lambda: hello(ca=b'not a certificate'))
         attempt(lambda: hello(tls=False, ca=f('ca.pem')))
+        attempt(lambda: hello(ca=f('ca.pem'), cert=f('client.pem'), key=f('server1.key')))
         """);
     assertEquals("", result.err());
     assertEquals("""
@@ -129,6 +130,8 @@ class TlsTest {
         ValueError: cert and key go together: give both for mutual TLS (got only cert)
         ValueError: ca: not a PEM certificate (No certificate data found)
         ValueError: tls=False does not go with ca, cert, key, server_name or insecure_skip_verify
+        ValueError: key does not match cert: the private key is not the one for the \
+        certificate's public key (RSA)
         """.formatted(Path.of("missing.pem").toAbsolutePath()), result.out());
   }
 }
