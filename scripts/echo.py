@@ -1,5 +1,6 @@
 """Sends one record of every common field kind to the demo Echo service, prints what came back,
-then shows how a failed call and a bad field look to a script.
+then shows how a failed call and a bad field look to a script. echo.js is the same in
+JavaScript.
 
     pygrpc demo --port 0 scripts/echo.py 127.0.0.1:{port}
     pygrpc scripts/echo.py localhost:50051      # against a running `pygrpc demo`
@@ -28,13 +29,13 @@ record = client.request(
 )
 print('name:', record.name, '| count:', record.count, '| big:', record.big)
 print('color:', record.color, '| where:', (record.where.x, record.where.y))
-print('tags:', list(record.tags), '| path length:', len(record.path))
-print('scores:', dict(record.scores), '| data:', bytes(record.data))
+print('tags:', ', '.join(record.tags), '| path length:', len(record.path))
+print('scores:', record.scores['alice'], '| data:', record.data.hex())   # bytes
 
 try:
     client.request('Fail', code=5, message='no such record')
 except RpcError as e:
-    print('RpcError:', e.code(), '-', e.details())
+    print('RpcError:', e.code().name, '-', e.details())
 
 try:
     client.request('Echo', count='three')

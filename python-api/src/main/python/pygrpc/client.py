@@ -24,10 +24,11 @@ class Client:
     gRPC as is; keepalive_time/keepalive_timeout/idle_timeout are seconds;
     max_receive_message_size and max_send_message_size are bytes. metadata (a dict or (name, value) pairs) is sent with every call, schema
     reflection included: Client(target, metadata={'authorization': 'Bearer ...'}). timeout,
-    wait_for_ready and compression set defaults for every call.
+    wait_for_ready and compression set defaults for every call. In a JVM application that
+    embeds pygrpc, Client(channel='name') uses a channel the application made.
     """
 
-    def __init__(self, host: str, port: int = None, *, metadata=None, timeout: float = None,
+    def __init__(self, host: str = None, port: int = None, *, channel: str = None, metadata=None, timeout: float = None,
                  wait_for_ready: bool = None, compression: str = None, tls: bool = None,
                  ca=None, cert=None, key=None, server_name: str = None,
                  insecure_skip_verify: bool = False, load_balancing: str = None,
@@ -35,6 +36,15 @@ class Client:
                  keepalive_timeout: float = None, max_receive_message_size: int = None,
                  max_send_message_size: int = None, idle_timeout: float = None, token=None):
         defaults = _options(timeout, None, wait_for_ready, compression)
+        if channel is not None:
+            # A channel the embedding application made (its target, TLS and credentials).
+            if host is not None or port is not None:
+                raise TypeError('Client: give a target or channel=, not both')
+            self._binding = _host.bridge.attach(channel, _pairs(metadata), defaults)
+            return
+        if host is None:
+            raise TypeError("Client: missing the target, e.g. Client('localhost', 50051) or "
+                            "Client('localhost:50051')")
         channel = {'tls': tls, 'ca': ca, 'cert': cert, 'key': key, 'server_name': server_name,
                    'insecure_skip_verify': bool(insecure_skip_verify),
                    'load_balancing': load_balancing, 'service_config': service_config,

@@ -86,6 +86,7 @@ _USAGE = {
     'attribute': AttributeError,
     'not_found': ModuleNotFoundError,
     'descriptor': DescriptorError,
+    'permission': PermissionError,
     'internal': InternalError,
 }
 

@@ -25,7 +25,9 @@ public class PygrpcException extends RuntimeException {
     /** A schema module or file that cannot be found ({@code ModuleNotFoundError}). */
     NOT_FOUND,
     /** A schema file that was found but cannot be read as one ({@code pygrpc.DescriptorError}). */
-    DESCRIPTOR
+    DESCRIPTOR,
+    /** Something the host application does not allow this script ({@code PermissionError}). */
+    PERMISSION
   }
 
   private final Kind kind;

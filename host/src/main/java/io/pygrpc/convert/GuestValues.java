@@ -29,6 +29,15 @@ public interface GuestValues {
   /** A guest mapping of already converted keys and values, in order. */
   Object map(List<Object> keys, List<Object> values);
 
+  /**
+   * A 64-bit integer field's value ({@code Long}, or {@code BigInteger} above
+   * {@code Long.MAX_VALUE}) as the guest holds such numbers; as it is by default. JavaScript
+   * makes a BigInt of what a Number would round.
+   */
+  default Object integer(Object value) {
+    return value;
+  }
+
   /** The guest's exception for reading a field that does not exist or writing one. */
   RuntimeException attributeError(String message);
 }

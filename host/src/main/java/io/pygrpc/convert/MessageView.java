@@ -80,6 +80,24 @@ public final class MessageView {
         .toList();
   }
 
+  /**
+   * Every field's value in declaration order, as {@link #fields()} names them, for guests that
+   * hold messages as plain objects (JavaScript): an unset message field is null there, as
+   * protobuf.js has it, so a recursive type does not unfold forever.
+   */
+  @HostAccess.Export
+  public List<Object> plainValues() {
+    List<Object> out = new ArrayList<>();
+    for (FieldDescriptor field : message.getDescriptorForType().getFields()) {
+      boolean unsetMessage = !field.isRepeated()
+          && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !message.hasField(field);
+      boolean otherOneofMember = field.getRealContainingOneof() != null
+          && !message.hasField(field);
+      out.add(unsetMessage || otherOneofMember ? null : fieldValue(field));
+    }
+    return out;
+  }
+
   /** The full name of the message type. */
   @HostAccess.Export
   public String typeName() {
@@ -190,9 +208,9 @@ public final class MessageView {
       case INT -> field.getType() == FieldDescriptor.Type.UINT32
           || field.getType() == FieldDescriptor.Type.FIXED32
           ? (Object) Integer.toUnsignedLong((Integer) value) : value;
-      case LONG -> (field.getType() == FieldDescriptor.Type.UINT64
+      case LONG -> values.integer((field.getType() == FieldDescriptor.Type.UINT64
           || field.getType() == FieldDescriptor.Type.FIXED64) && (Long) value < 0
-          ? new BigInteger(Long.toUnsignedString((Long) value)) : value;
+          ? new BigInteger(Long.toUnsignedString((Long) value)) : value);
       case ENUM -> {
         EnumValueDescriptor e = (EnumValueDescriptor) value;
         yield e.getIndex() >= 0 ? e.getName() : (Object) e.getNumber();

@@ -69,6 +69,8 @@ public final class PolyglotInput implements InputValue {
       return Type.DURATION;
     } else if (value.hasBufferElements()) {
       return Type.BYTES;
+    } else if (membersAreFields && value.hasArrayElements() && isByteArray()) {
+      return Type.BYTES; // a Uint8Array (or Node-style Buffer): array elements, no buffer
     } else if (value.hasHashEntries()) {
       return Type.MAP;
     } else if (value.hasArrayElements() || value.hasIterator()) {
@@ -115,9 +117,26 @@ public final class PolyglotInput implements InputValue {
 
   @Override
   public byte[] asBytes() {
+    if (!value.hasBufferElements()) {
+      byte[] bytes = new byte[(int) value.getArraySize()];
+      for (int i = 0; i < bytes.length; i++) {
+        bytes[i] = (byte) value.getArrayElement(i).asInt();
+      }
+      return bytes;
+    }
     byte[] bytes = new byte[(int) value.getBufferSize()];
     value.readBuffer(0, bytes, 0, bytes.length);
     return bytes;
+  }
+
+  private boolean isByteArray() {
+    Value meta = value.getMetaObject();
+    if (meta == null) {
+      return false;
+    }
+    String name = meta.getMetaSimpleName();
+    return "Uint8Array".equals(name) || "Int8Array".equals(name)
+        || "Uint8ClampedArray".equals(name) || "Buffer".equals(name);
   }
 
   @Override
@@ -180,7 +199,15 @@ public final class PolyglotInput implements InputValue {
     Value meta = value.getMetaObject();
     String name = meta == null ? "value" : meta.getMetaSimpleName();
     // GraalPy reports unboxed primitives by their Java class; say what the script wrote.
-    return membersAreFields ? name : switch (name) {
+    if (membersAreFields) {
+      return switch (name) {
+        case "TruffleString", "String", "Character" -> "string";
+        case "Integer", "Long", "Double", "Float", "Byte", "Short" -> "number";
+        case "Boolean" -> "boolean";
+        default -> name;
+      };
+    }
+    return switch (name) {
       case "Integer", "Long", "BigInteger", "Byte", "Short" -> "int";
       case "Double", "Float" -> "float";
       case "TruffleString", "String", "Character" -> "str";

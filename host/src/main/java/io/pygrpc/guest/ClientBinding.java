@@ -3,7 +3,7 @@ package io.pygrpc.guest;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
 import io.grpc.Status;
-import io.grpc.ManagedChannel;
+import io.grpc.Channel;
 import io.pygrpc.PygrpcException;
 import io.pygrpc.PygrpcException.Kind;
 import io.pygrpc.call.CallSettings;
@@ -16,7 +16,6 @@ import io.pygrpc.call.StreamingCall;
 import io.pygrpc.convert.InputValue;
 import io.pygrpc.convert.MessageConverter;
 import io.pygrpc.convert.MessageView;
-import io.pygrpc.convert.PolyglotInput;
 import io.pygrpc.descriptor.DescriptorSource;
 import io.pygrpc.descriptor.DescriptorSources;
 import io.pygrpc.descriptor.Schema;
@@ -34,7 +33,9 @@ import org.graalvm.polyglot.Value;
  */
 public final class ClientBinding implements AutoCloseable {
   private final String target;
-  private final ManagedChannel channel;
+  private final Channel channel;
+  private final GuestLanguage language;
+  private final HostPolicy policy;
   private final Schema schema = new Schema();
   private final GuestHelpers errors;
   private final CallSettings defaults;
@@ -49,8 +50,11 @@ public final class ClientBinding implements AutoCloseable {
   private final Runnable release;
   private final Integer maxSend;
 
-  ClientBinding(String target, ManagedChannel channel, Runnable release, GuestHelpers errors,
-      List<Path> defaultProtoPath, CallSettings defaults, Integer maxSend) {
+  ClientBinding(String target, Channel channel, Runnable release, GuestHelpers errors,
+      List<Path> defaultProtoPath, CallSettings defaults, Integer maxSend,
+      GuestLanguage language, HostPolicy policy) {
+    this.language = language;
+    this.policy = policy;
     this.maxSend = maxSend;
     this.target = target;
     this.channel = channel;
@@ -77,11 +81,17 @@ public final class ClientBinding implements AutoCloseable {
   public List<String> load(String spec, String kind, Value searchPath, Value protoPath) {
     try {
       DescriptorSource source = switch (DescriptorSources.Form.of(spec, kind)) {
-        case PB2 -> DescriptorSources.fromPb2(schema, paths(searchPath), spec);
-        case DESCRIPTOR_SET -> DescriptorSources.fromDescriptorSet(schema, Path.of(spec));
-        case PROTO -> DescriptorSources.fromProtoFiles(schema, !protoPath.isNull()
-            ? paths(protoPath) : defaultProtoPath.isEmpty() ? paths(searchPath)
-            : defaultProtoPath, List.of(spec));
+        case PB2 -> DescriptorSources.fromPb2(schema, policy.readable(paths(searchPath)), spec);
+        case DESCRIPTOR_SET -> DescriptorSources.fromDescriptorSet(schema,
+            policy.checkRead(Path.of(spec)));
+        case PROTO -> {
+          if (java.nio.file.Files.isRegularFile(Path.of(spec))) {
+            policy.checkRead(Path.of(spec));
+          }
+          yield DescriptorSources.fromProtoFiles(schema, policy.readable(!protoPath.isNull()
+              ? paths(protoPath) : defaultProtoPath.isEmpty() ? paths(searchPath)
+              : defaultProtoPath), List.of(spec));
+        }
       };
       return withWarnings(schema.add(source), source);
     } catch (RuntimeException e) {
@@ -141,7 +151,7 @@ public final class ClientBinding implements AutoCloseable {
     try {
       Descriptors.Descriptor descriptor = schema.messageType(type);
       return errors.message(new MessageView(MessageConverter.toMessage(descriptor,
-          PolyglotInput.python(fields), schema::messageType), errors));
+          language.input(fields), schema::messageType), errors));
     } catch (RuntimeException e) {
       throw errors.raise(e);
     }
@@ -211,8 +221,8 @@ public final class ClientBinding implements AutoCloseable {
     String name = grpcMethod.getFullMethodName();
     boolean many = found.isClientStreaming();
     RequestIterator requests = many ? RequestIterator.over(request, found.getInputType(), name,
-        found.isServerStreaming() ? "bidi-streaming" : "client-streaming", schema::messageType)
-        : null;
+        found.isServerStreaming() ? "bidi-streaming" : "client-streaming", schema::messageType,
+        language) : null;
     io.pygrpc.call.RequestSource limited = requests == null ? null
         : () -> {
           DynamicMessage next = requests.next();
@@ -220,8 +230,8 @@ public final class ClientBinding implements AutoCloseable {
         };
     return DynamicCalls.invoke(channel, grpcMethod, settings,
         () -> RequestLimit.check(MessageConverter.toMessage(found.getInputType(),
-            PolyglotInput.python(request), schema::messageType), maxSend),
-        limited, DynamicCalls.REQUEST_PUMP);
+            language.input(request), schema::messageType), maxSend),
+        limited, language.pump());
   }
 
   private Object stream(StreamingCall call) {

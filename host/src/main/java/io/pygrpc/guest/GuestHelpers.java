@@ -28,6 +28,9 @@ final class GuestHelpers implements GuestValues {
   private volatile Value makeTimedelta;
   private volatile Value makeList;
   private volatile Value makeDict;
+  /** JavaScript's BigInt maker; absent in Python, whose ints are exact. */
+  private volatile Value makeBigint;
+  private static final long SAFE_INTEGER = (1L << 53) - 1;
 
   /** Called once by the guest package with its helper functions. */
   void install(Value helpers) {
@@ -39,6 +42,21 @@ final class GuestHelpers implements GuestValues {
     makeTimedelta = function(helpers, "make_timedelta");
     makeList = function(helpers, "make_list");
     makeDict = function(helpers, "make_dict");
+    Value bigint = helpers.hasHashEntries() ? null : helpers.getMember("make_bigint");
+    makeBigint = bigint != null && bigint.canExecute() ? bigint : null;
+  }
+
+  @Override
+  public Object integer(Object value) {
+    Value make = makeBigint;
+    if (make == null) {
+      return value;
+    }
+    // A Number holds integers exactly up to 2^53; past that the script gets a BigInt.
+    if (value instanceof Long small && Math.abs(small) <= SAFE_INTEGER) {
+      return (double) small;
+    }
+    return make.execute(value.toString());
   }
 
   @Override

@@ -60,6 +60,11 @@ final class GuestOptions {
    * {@code insecure_skip_verify}; null gives the defaults.
    */
   static ChannelOptions channel(Value options) {
+    return channel(options, HostPolicy.OPEN);
+  }
+
+  /** As {@link #channel(Value)}, reading certificate files only where {@code policy} allows. */
+  static ChannelOptions channel(Value options, HostPolicy policy) {
     if (options == null || options.isNull()) {
       return ChannelOptions.DEFAULT;
     }
@@ -74,14 +79,14 @@ final class GuestOptions {
           + serverName);
     }
     return new ChannelOptions(tls == null || tls.isNull() ? null : tls.asBoolean(),
-        pem(options, "ca"), pem(options, "cert"), pem(options, "key"),
+        pem(options, "ca", policy), pem(options, "cert", policy), pem(options, "key", policy),
         serverName == null || serverName.isNull() ? null : serverName.asString(),
         insecure != null && !insecure.isNull() && insecure.asBoolean(),
         ChannelTuning.of(options));
   }
 
   /** PEM content given as bytes, or as the path of a file holding it. */
-  private static byte[] pem(Value options, String name) {
+  private static byte[] pem(Value options, String name, HostPolicy policy) {
     Value value = entry(options, name);
     if (value == null || value.isNull()) {
       return null;
@@ -96,6 +101,7 @@ final class GuestOptions {
           + "bytes, got " + value);
     }
     java.nio.file.Path path = java.nio.file.Path.of(value.asString());
+    policy.checkRead(path);
     try {
       return java.nio.file.Files.readAllBytes(path);
     } catch (java.nio.file.NoSuchFileException e) {

@@ -38,8 +38,50 @@ public final class HostBridge implements AutoCloseable {
    * @param warnings where warnings for the script's user go (its stderr)
    */
   public HostBridge(List<java.nio.file.Path> protoPath, java.io.OutputStream warnings) {
+    this(protoPath, warnings, GuestLanguage.PYTHON, HostPolicy.OPEN);
+  }
+
+  HostBridge(List<java.nio.file.Path> protoPath, java.io.OutputStream warnings,
+      GuestLanguage language, HostPolicy policy) {
     this.protoPath = List.copyOf(protoPath);
     this.warnings = warnings;
+    this.language = language;
+    this.policy = policy;
+  }
+
+  private final GuestLanguage language;
+  private final HostPolicy policy;
+  private volatile List<String> argv = List.of();
+  private volatile List<String> searchPath = List.of();
+  private volatile Map<String, String> environment = Map.of();
+
+  /**
+   * What a JavaScript script reads through the bridge (Python has its own sys and os): its
+   * argv, where {@code load('x_pb2')} searches, and the environment it may see.
+   */
+  void scriptInfo(List<String> argv, List<java.nio.file.Path> searchPath,
+      Map<String, String> environment) {
+    this.argv = List.copyOf(argv);
+    this.searchPath = searchPath.stream().map(java.nio.file.Path::toString).toList();
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** The script's argv, Node-style: [launcher, script, args...]. */
+  @HostAccess.Export
+  public List<String> argv() {
+    return argv;
+  }
+
+  /** Folders searched for {@code _pb2} modules, in order. */
+  @HostAccess.Export
+  public List<String> searchPath() {
+    return searchPath;
+  }
+
+  /** The environment variables the script may see, as [name, value] pairs. */
+  @HostAccess.Export
+  public List<List<String>> environment() {
+    return environment.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList();
   }
 
   private final java.io.OutputStream warnings;
@@ -73,7 +115,8 @@ public final class HostBridge implements AutoCloseable {
         throw new PygrpcException(PygrpcException.Kind.TYPE,
             "port: expected an integer 1-65535, got " + port);
       }
-      ChannelOptions channel = GuestOptions.channel(tls);
+      policy.checkTarget(target);
+      ChannelOptions channel = GuestOptions.channel(tls, policy);
       if (channel.insecureSkipVerify() && WARNED_INSECURE.compareAndSet(false, true)) {
         warn("insecure_skip_verify=True: server certificates are not checked; use it for "
             + "testing only");
@@ -85,7 +128,41 @@ public final class HostBridge implements AutoCloseable {
           Channels.headers(GuestOptions.pairs(metadata)), channel, interceptors);
       ClientBinding client = new ClientBinding(target, opened, () -> channels.release(opened),
           errors, protoPath, GuestOptions.settings(defaults),
-          channel.tuning().maxSendMessageSize());
+          channel.tuning().maxSendMessageSize(), language, policy);
+      clients.add(client);
+      return client;
+    } catch (RuntimeException e) {
+      throw errors.raise(e);
+    }
+  }
+
+  /**
+   * A client over a channel the host application made and named ({@code Client(channel=
+   * 'orders')}): the host chose its target, credentials and interceptors; the script adds
+   * metadata and call defaults.
+   */
+  @HostAccess.Export
+  public ClientBinding attach(Value name, Value metadata, Value defaults) {
+    try {
+      if (!name.isString()) {
+        throw new PygrpcException(PygrpcException.Kind.TYPE,
+            "channel: expected the name of a channel the host provides, got " + name);
+      }
+      io.grpc.Channel channel = policy.channels().get(name.asString());
+      if (channel == null) {
+        throw new PygrpcException(PygrpcException.Kind.LOOKUP, "channel: no channel named \""
+            + name.asString() + "\""
+            + (policy.channels().isEmpty() ? "; this host provides none"
+                : "; the host provides: " + String.join(", ",
+                    policy.channels().keySet().stream().sorted().toList())));
+      }
+      List<Map.Entry<String, Object>> pairs = GuestOptions.pairs(metadata);
+      if (!pairs.isEmpty()) {
+        channel = io.grpc.ClientInterceptors.intercept(channel,
+            io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(Channels.headers(pairs)));
+      }
+      ClientBinding client = new ClientBinding(name.asString(), channel, () -> { },
+          errors, protoPath, GuestOptions.settings(defaults), null, language, policy);
       clients.add(client);
       return client;
     } catch (RuntimeException e) {

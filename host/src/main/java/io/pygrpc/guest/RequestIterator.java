@@ -6,7 +6,6 @@ import io.pygrpc.PygrpcException;
 import io.pygrpc.PygrpcException.Kind;
 import io.pygrpc.call.RequestSource;
 import io.pygrpc.convert.MessageConverter;
-import io.pygrpc.convert.PolyglotInput;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -20,8 +19,11 @@ final class RequestIterator implements RequestSource {
 
   private final java.util.function.Function<String, Descriptor> types;
 
+  private final GuestLanguage language;
+
   private RequestIterator(Value iterator, Descriptor type,
-      java.util.function.Function<String, Descriptor> types) {
+      java.util.function.Function<String, Descriptor> types, GuestLanguage language) {
+    this.language = language;
     this.iterator = iterator;
     this.type = type;
     this.types = types;
@@ -31,15 +33,20 @@ final class RequestIterator implements RequestSource {
    * @throws PygrpcException {@code TYPE} when the value cannot be iterated
    */
   static RequestIterator over(Value iterable, Descriptor type, String method, String shape,
-      java.util.function.Function<String, Descriptor> types) {
-    if (iterable.hasHashEntries() || iterable.isString()
+      java.util.function.Function<String, Descriptor> types, GuestLanguage language) {
+    boolean oneObject = iterable.hasHashEntries() || (language == GuestLanguage.JAVASCRIPT
+        && !iterable.hasArrayElements() && !iterable.hasIterator() && iterable.hasMembers());
+    if (oneObject || iterable.isString()
         || !(iterable.hasIterator() || iterable.isIterator() || iterable.hasArrayElements())) {
       throw new PygrpcException(Kind.TYPE, "\"" + method + "\" is a " + shape + " method: pass "
-          + "an iterable of requests (a list or a generator of dicts or messages), not "
-          + (iterable.hasHashEntries() ? "one dict of fields" : "a " + describe(iterable)));
+          + (language == GuestLanguage.JAVASCRIPT
+              ? "an iterable of requests (an array or a generator of objects), not "
+              : "an iterable of requests (a list or a generator of dicts or messages), not ")
+          + (oneObject ? "one " + (language == GuestLanguage.JAVASCRIPT ? "object" : "dict")
+              + " of fields" : "a " + describe(iterable)));
     }
     return new RequestIterator(iterable.isIterator() ? iterable : iterable.getIterator(), type,
-        types);
+        types, language);
   }
 
   @Override
@@ -50,7 +57,7 @@ final class RequestIterator implements RequestSource {
     Value item = iterator.getIteratorNextElement();
     long position = index++;
     try {
-      return MessageConverter.toMessage(type, PolyglotInput.python(item), types);
+      return MessageConverter.toMessage(type, language.input(item), types);
     } catch (PygrpcException e) {
       throw new PygrpcException(e.kind(), "request " + position + ": " + e.getMessage(), e);
     }

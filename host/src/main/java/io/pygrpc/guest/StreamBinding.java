@@ -13,6 +13,7 @@ public final class StreamBinding {
   private final StreamingCall call;
   private final GuestHelpers helpers;
   private final Runnable onEnd;
+  private volatile boolean cancelled;
 
   StreamBinding(StreamingCall call, GuestHelpers helpers, Runnable onEnd) {
     this.call = call;
@@ -39,6 +40,9 @@ public final class StreamBinding {
   /** Cancels the call; the server sees CANCELLED. Harmless once the stream has ended. */
   @HostAccess.Export
   public void cancel() {
+    if (!call.done()) {
+      cancelled = true;
+    }
     call.cancel("cancelled by the script");
     onEnd.run();
   }
@@ -53,7 +57,11 @@ public final class StreamBinding {
   @HostAccess.Export
   public CallInfo info() {
     Status status = call.status();
-    return new CallInfo(status == null ? Status.OK : status, call.headers(), call.trailers(),
-        helpers);
+    if (status == null) {
+      // Cancelled here, the call's own close is still on its way from the transport.
+      status = cancelled ? Status.CANCELLED.withDescription("cancelled by the script")
+          : Status.OK;
+    }
+    return new CallInfo(status, call.headers(), call.trailers(), helpers);
   }
 }

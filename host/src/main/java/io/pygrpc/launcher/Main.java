@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.pygrpc.call.Version;
 import io.pygrpc.guest.Engines;
+import io.pygrpc.guest.JsScripts;
 import io.pygrpc.guest.PythonScripts;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -40,7 +41,7 @@ public final class Main implements Callable<Integer> {
   List<Path> protoPath = new ArrayList<>();
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT",
-      description = "The Python script to run (.py).")
+      description = "The script to run: Python (.py) or JavaScript (.js, .mjs).")
   Path script;
 
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script "
@@ -108,9 +109,13 @@ public final class Main implements Callable<Integer> {
       throw new CommandLine.ParameterException(line, "Cannot open the script '" + file
           + "': " + (Files.exists(file) ? "it is not a file." : "no such file."));
     }
-    if (!file.getFileName().toString().endsWith(".py")) {
+    String name = file.getFileName().toString();
+    if (name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs")) {
+      return new JsScripts(engine.get(), in, out, err, protoPath).run(file, scriptArgs);
+    }
+    if (!name.endsWith(".py")) {
       throw new CommandLine.ParameterException(line, "The script '" + file
-          + "' is not a Python file; pygrpc runs .py scripts.");
+          + "' is neither Python nor JavaScript; pygrpc runs .py, .js and .mjs scripts.");
     }
     return new PythonScripts(engine.get(), in, out, err, protoPath).run(file, scriptArgs);
   }

@@ -12,7 +12,7 @@ import java.util.List;
 import org.graalvm.polyglot.Engine;
 
 /**
- * Runs short Python scripts in real GraalPy contexts on one shared engine, against the demo
+ * Runs short Python and JavaScript scripts in real GraalPy/GraalJS contexts on one shared engine, against the demo
  * server, and captures what they print.
  */
 final class ScriptHarness {
@@ -37,6 +37,22 @@ final class ScriptHarness {
       int status = new PythonScripts(ENGINE,
           new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err)
           .run(script, List.of(Integer.toString(server.port())));
+      return new Result(status, out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs {@code source} as a JavaScript script ({@code .mjs} when {@code module}). */
+  static Result runJs(Path dir, DemoServer server, String source, boolean module) {
+    try {
+      Path script = dir.resolve(module ? "snippet.mjs" : "snippet.js");
+      Files.writeString(script, source);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int status = new JsScripts(ENGINE, new ByteArrayInputStream(new byte[0]), out, err,
+          List.of()).run(script, List.of(Integer.toString(server.port())));
       return new Result(status, out.toString(StandardCharsets.UTF_8),
           err.toString(StandardCharsets.UTF_8));
     } catch (IOException e) {

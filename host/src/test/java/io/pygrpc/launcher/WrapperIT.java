@@ -62,6 +62,15 @@ class WrapperIT {
     assertEquals(0, result.status());
   }
 
+  /** The seed's example in JavaScript, as the README shows it. */
+  @Test
+  void helloworldJs_printsTheSameGreeting() throws Exception {
+    Result result = exec(Map.of(), List.of("./pygrpc", "demo", "scripts/helloworld.js"));
+    assertEquals("Greeter client received: Hello, you!\n", result.out());
+    assertEquals("", result.err());
+    assertEquals(0, result.status());
+  }
+
   @Test
   void wrapper_rpcFailureUncaught_exits1WithPythonTraceback() throws Exception {
     Result result = exec(Map.of(), List.of("./pygrpc", "demo", "--port", "0",

@@ -1,0 +1,137 @@
+package io.pygrpc.guest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.io.FileSystem;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * Runs JavaScript scripts ({@code .js}, {@code .cjs}, or {@code .mjs} ES modules) the way
+ * {@code node script.js} would for what GraalJS has: {@code process.argv}, {@code process.env},
+ * {@code process.exit()}, {@code console}, and pygrpc as globals, {@code require('pygrpc')} and
+ * {@code import ... from 'pygrpc'}. An uncaught error prints its message and the script's own
+ * frames and gives 1.
+ *
+ * @since 0.4.0
+ */
+public final class JsScripts {
+  private final Engine engine;
+  private final InputStream in;
+  private final OutputStream out;
+  private final OutputStream err;
+  private final List<Path> protoPath;
+
+  /**
+   * @param protoPath where {@code .proto} imports are searched when a script names no
+   *     {@code protoPath} (the launcher's {@code -I}); empty for the script's defaults
+   */
+  public JsScripts(Engine engine, InputStream in, OutputStream out, OutputStream err,
+      List<Path> protoPath) {
+    this.engine = requireNonNull(engine, "engine");
+    this.in = requireNonNull(in, "in");
+    this.out = requireNonNull(out, "out");
+    this.err = requireNonNull(err, "err");
+    this.protoPath = List.copyOf(requireNonNull(protoPath, "protoPath"));
+  }
+
+  /**
+   * Runs a script file to completion.
+   *
+   * @return the exit status
+   */
+  public int run(Path script, List<String> args) {
+    requireNonNull(script, "script");
+    Path absolute = script.toAbsolutePath().normalize();
+    List<String> argv = new ArrayList<>();
+    argv.add("pygrpc");
+    argv.add(absolute.toString());
+    argv.addAll(args);
+    HostBridge bridge = new HostBridge(protoPath, err, GuestLanguage.JAVASCRIPT,
+        HostPolicy.OPEN);
+    bridge.scriptInfo(argv, List.of(absolute.getParent(), Path.of("").toAbsolutePath()),
+        System.getenv());
+    Context context = Context.newBuilder("js")
+        .engine(engine)
+        .in(in)
+        .out(out)
+        .err(err)
+        .allowHostAccess(GuestAccess.POLICY)
+        .allowPolyglotAccess(PolyglotAccess.newBuilder().allowBindingsAccess("js").build())
+        .allowIO(IOAccess.newBuilder()
+            .fileSystem(new ModuleFileSystem(FileSystem.newDefaultFileSystem()))
+            .allowHostSocketAccess(true).build())
+        .allowCreateThread(true)
+        .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
+        .allowExperimentalOptions(true)
+        .option("js.shell", "true") // quit(), which process.exit() uses: an exit no catch stops
+        .build();
+    try {
+      context.getPolyglotBindings().putMember(HostBridge.BINDING, bridge);
+      context.eval(JsPackage.prelude());
+      context.eval(source(absolute));
+      return 0;
+    } catch (PolyglotException e) {
+      if (e.isExit()) {
+        return e.getExitStatus();
+      }
+      if (e.isGuestException() || e.isHostException()) {
+        report(e, absolute);
+        return 1;
+      }
+      throw e;
+    } catch (IOException e) {
+      report(err, "pygrpc: cannot read " + script + ": " + e.getMessage());
+      return 1;
+    } finally {
+      bridge.close();
+      context.close(true);
+    }
+  }
+
+  private static Source source(Path script) throws IOException {
+    Source.Builder builder = Source.newBuilder("js", script.toFile());
+    if (script.getFileName().toString().endsWith(".mjs")) {
+      builder.mimeType("application/javascript+module");
+    }
+    return builder.build();
+  }
+
+  /** What Node prints for an uncaught error: its message, then the script's frames. */
+  private void report(PolyglotException e, Path script) {
+    StringBuilder text = new StringBuilder("Uncaught ").append(e.getMessage()).append('\n');
+    for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+      if (!frame.isGuestFrame() || frame.getSourceLocation() == null
+          || frame.getSourceLocation().getSource().getPath() == null) {
+        continue; // pygrpc's own prelude and the host: not the script's business
+      }
+      var location = frame.getSourceLocation();
+      String name = frame.getRootName() == null || frame.getRootName().isEmpty()
+          || frame.getRootName().equals(":program") ? "<top>" : frame.getRootName();
+      text.append("    at ").append(name).append(" (")
+          .append(location.getSource().getPath()).append(':')
+          .append(location.getStartLine()).append(':').append(location.getStartColumn())
+          .append(")\n");
+    }
+    report(err, text.toString().stripTrailing());
+  }
+
+  private static void report(OutputStream err, String text) {
+    PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
+    stream.println(text);
+    stream.flush();
+  }
+}
