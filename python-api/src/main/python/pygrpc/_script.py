@@ -60,3 +60,20 @@ def _flush() -> None:
             stream.flush()
         except Exception:
             pass
+
+
+def load(source: str, path: str, values=None) -> dict:
+    """Runs a hook file's source once, as the module __main__, and returns its namespace: how a
+    JVM application that embeds pygrpc gets the functions it calls as hooks. The host reads the
+    file (a sandboxed script may not), so only its folder joins sys.path, for its _pb2 modules."""
+    main = type(sys)('__main__')
+    main.__file__ = path
+    main.__builtins__ = __builtins__
+    if values is not None:
+        main.__dict__.update(values)  # what the host application hands the script by name
+    sys.modules['__main__'] = main
+    folder = os.path.dirname(path)
+    if folder and folder not in sys.path:
+        sys.path.insert(0, folder)
+    exec(compile(source, path, 'exec'), main.__dict__)
+    return main.__dict__

@@ -81,7 +81,12 @@ public final class ClientBinding implements AutoCloseable {
   public List<String> load(String spec, String kind, Value searchPath, Value protoPath) {
     try {
       DescriptorSource source = switch (DescriptorSources.Form.of(spec, kind)) {
-        case PB2 -> DescriptorSources.fromPb2(schema, policy.readable(paths(searchPath)), spec);
+        case PB2 -> {
+          if (spec.endsWith(".py") && java.nio.file.Files.isRegularFile(Path.of(spec))) {
+            policy.checkRead(Path.of(spec)); // a module given by its path
+          }
+          yield DescriptorSources.fromPb2(schema, policy.readable(paths(searchPath)), spec);
+        }
         case DESCRIPTOR_SET -> DescriptorSources.fromDescriptorSet(schema,
             policy.checkRead(Path.of(spec)));
         case PROTO -> {

@@ -42,23 +42,6 @@ class LauncherTest {
   }
 
   @Test
-  void demo_echoExample_printsEveryKindAndTheFailuresExactly() {
-    Run run = launch("", "demo", "--port", "0", SCRIPTS.resolve("echo.py").toString(),
-        "127.0.0.1:{port}");
-    assertEquals("", run.err());
-    assertEquals("""
-        name: probe | count: 3 | big: 1099511627776
-        color: GREEN | where: (1, 2)
-        tags: ['a', 'b'] | path length: 2
-        scores: {'alice': 10} | data: b'\\x00\\x01'
-        RpcError: StatusCode.NOT_FOUND - no such record
-        TypeError: pygrpc.demo.Record.count: expected an integer (int32, -2147483648 to \
-        2147483647), got str "three"
-        """, run.out());
-    assertEquals(0, run.status());
-  }
-
-  @Test
   void run_scriptEnvironment_isLikePython() throws IOException {
     Path file = script("""
         import sys, os

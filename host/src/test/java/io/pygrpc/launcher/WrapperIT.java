@@ -71,6 +71,27 @@ class WrapperIT {
     assertEquals(0, result.status());
   }
 
+  /** The README's embedding example: a JVM app running sandboxed hooks in both languages. */
+  @Test
+  void embeddingExample_runsHooksInBothLanguages_andStopsTheRunaway() throws Exception {
+    Result result = exec(Map.of(), List.of("bin/run-java", "scripts/embed/OrderHooks.java"));
+    assertEquals("", result.err());
+    StringBuilder expected = new StringBuilder();
+    for (String script : new String[] {"hooks.py", "hooks.js"}) {
+      for (int id = 1; id <= 4; id++) {
+        expected.append(script).append(" {order=").append(id).append(", note=Hello, customer-")
+            .append(id).append("!, total=").append(id * 10 + 5).append(", shop=north}\n");
+      }
+      if (script.equals("hooks.py")) {
+        expected.append("hooks.py TIME_LIMIT: hooks.py: runaway() ran past its time limit of 2 s "
+            + "and was stopped\n").append("hooks.py after the runaway: {order=5, note=Hello, "
+            + "again!, total=1, shop=north}\n");
+      }
+    }
+    assertEquals(expected.toString(), result.out());
+    assertEquals(0, result.status());
+  }
+
   @Test
   void wrapper_rpcFailureUncaught_exits1WithPythonTraceback() throws Exception {
     Result result = exec(Map.of(), List.of("./pygrpc", "demo", "--port", "0",
