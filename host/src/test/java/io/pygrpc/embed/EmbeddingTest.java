@@ -98,6 +98,32 @@ class EmbeddingTest {
   }
 
   @Test
+  void esModuleHooks_areItsExports_andPythonMessagesComeBackAsProtobufMessages() {
+    try (ScriptSession module = runtime.session(GuestLanguage.JAVASCRIPT)
+        .source("hooks.mjs", """
+            import { Client } from 'pygrpc';
+            const greeter = new Client({channel: 'demo'});
+            greeter.load();
+            export function greet(name) { return greeter.request('SayHello', {name}).message; }
+            """).sandbox(Sandbox.strict()).channel("demo", channel).build()) {
+      assertEquals("Hello, module!", module.call("greet", "module"));
+    }
+    try (ScriptSession python = runtime.session(GuestLanguage.PYTHON)
+        .source("m.py", """
+            from pygrpc import Client
+            greeter = Client(channel='demo')
+            greeter.load()
+            def reply(name):
+                return greeter.request('SayHello', name=name)
+            """).sandbox(Sandbox.strict()).channel("demo", channel).build()) {
+      com.google.protobuf.Message reply = (com.google.protobuf.Message) python.call("reply", "pb");
+      assertEquals("helloworld.HelloReply", reply.getDescriptorForType().getFullName());
+      assertEquals("Hello, pb!", reply.getField(reply.getDescriptorForType()
+          .findFieldByName("message")));
+    }
+  }
+
+  @Test
   void sessions_shareNothing_unlessTheHostPassesIt() {
     try (ScriptSession first = session("orders.py").build();
          ScriptSession second = session("orders.py").build()) {

@@ -55,6 +55,10 @@ class JsClientTest {
         console.log(r.where === null, 'name' in r, r.name === '');
         const again = client.request('Echo', r);
         console.log(again.big === r.big, again.color);
+        const t = client.request('Echo', {at: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 6)),
+                                          wait: {seconds: 90, nanos: 5}, delta: -(2n ** 62n)});
+        console.log(t.at instanceof Date, t.at.toISOString(), JSON.stringify(t.wait), t.delta);
+        console.log(client.request('Echo', {}).at === null);
         """);
     assertEquals("", result.err());
     assertEquals("""
@@ -64,6 +68,8 @@ class JsClientTest {
         12
         true true true
         true BLUE
+        true 2024-01-02T03:04:05.006Z {"seconds":90,"nanos":5} -4611686018427387904
+        true
         """, result.out());
   }
 
