@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "pygrpc", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
     sortOptions = false, usageHelpAutoWidth = true,
-    description = "Runs Python scripts that call gRPC services.%n"
+    description = "Runs Python and JavaScript scripts that call gRPC services.%n"
         + "Exit status: the script's own, 1 on an uncaught exception, 2 on a usage error.",
     subcommands = {DemoCommand.class, ListCommand.class, DescribeCommand.class,
         CommandLine.HelpCommand.class})
@@ -83,14 +83,18 @@ public final class Main implements Callable<Integer> {
   /** The configured command line for a launcher instance; tests run it with their own streams. */
   public static CommandLine commandLine(Main main) {
     CommandLine line = new CommandLine(main);
+    line.addSubcommand("call", new CallCommand(main.in)); // before the settings, to get them
     // Everything after the script name belongs to the script, options included.
     line.setStopAtPositional(true);
+    // "@file" is the script's or -d's business, not picocli's argument files.
+    line.setExpandAtFiles(false);
     line.setOut(new java.io.PrintWriter(main.out, true));
     line.setErr(new java.io.PrintWriter(main.err, true));
     line.setExecutionExceptionHandler(new FailureHandler());
     // That setting reaches every subcommand; list and describe take options anywhere.
     line.getSubcommands().get("list").setStopAtPositional(false);
     line.getSubcommands().get("describe").setStopAtPositional(false);
+    line.getSubcommands().get("call").setStopAtPositional(false);
     return line;
   }
 

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Where {@code list} and {@code describe} take the schema from; reflection when none is named. */
+/**
+ * The channel and schema options of the one-shot subcommands ({@code list}, {@code describe},
+ * {@code call}), spelled as grpcurl spells them; the schema is reflection when no file is named.
+ */
 final class SchemaOptions {
   @Option(names = "--proto", paramLabel = "FILE",
       description = "A .proto file to take the schema from instead of reflection; repeatable.")
@@ -50,10 +53,15 @@ final class SchemaOptions {
 
   /** Runs {@code action} on the schema of {@code target}, with a channel open meanwhile. */
   <T> T with(String target, java.util.function.Function<Schema, T> action) {
+    return with(target, (schema, channel) -> action.apply(schema));
+  }
+
+  /** As {@link #with(String, java.util.function.Function)}, giving the channel too. */
+  <T> T with(String target, java.util.function.BiFunction<Schema, Channel, T> action) {
     io.grpc.ManagedChannel channel = io.pygrpc.call.Channels.open(target,
         io.pygrpc.call.Channels.headers(headerPairs()), channelOptions());
     try {
-      return action.apply(load(channel));
+      return action.apply(load(channel), channel);
     } finally {
       io.pygrpc.call.Channels.close(channel);
     }
