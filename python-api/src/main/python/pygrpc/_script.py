@@ -6,15 +6,30 @@ import sys
 
 def run(path: str) -> int:
     """Runs the file and returns its exit status."""
-    main = type(sys)('__main__')
-    main.__file__ = path
-    main.__builtins__ = __builtins__
-    sys.modules['__main__'] = main
-    sys.path.insert(0, os.path.dirname(path))
     try:
         with open(path, 'rb') as f:
             source = f.read()
-        exec(compile(source, path, 'exec'), main.__dict__)
+    except OSError as e:
+        print("pygrpc: can't open file %r: %s" % (path, e), file=sys.stderr)
+        return 2
+    return _run(source, path, os.path.dirname(path))
+
+
+def run_code(source: str, filename: str) -> int:
+    """Runs code given on the command line (-c, filename '<string>') or piped in ('<stdin>'),
+    as python does: the working folder first on sys.path."""
+    return _run(source, filename, '')
+
+
+def _run(source, filename: str, folder: str) -> int:
+    main = type(sys)('__main__')
+    if not filename.startswith('<'):
+        main.__file__ = filename
+    main.__builtins__ = __builtins__
+    sys.modules['__main__'] = main
+    sys.path.insert(0, folder)
+    try:
+        exec(compile(source, filename, 'exec'), main.__dict__)
         return 0
     except SystemExit as e:
         return _exit_status(e.code)
@@ -51,6 +66,8 @@ def _print_traceback(e: BaseException) -> None:
     import traceback
     # Drop this runner's own frame so the traceback starts at the script.
     tb = e.__traceback__.tb_next if e.__traceback__ is not None else None
+    if isinstance(e, SyntaxError):
+        tb = None  # the error is in the script's text, not in a frame of it
     traceback.print_exception(type(e), e, tb)
 
 

@@ -20,6 +20,11 @@ public final class Engines {
         .build();
   }
 
+  /** pygrpc's cache folder ({@code ~/.cache/pygrpc}), for the launcher's prompt history. */
+  public static java.nio.file.Path cacheDir() {
+    return CacheDirs.base();
+  }
+
   /** The process-wide engine, created on first use. */
   public static Engine shared() {
     Engine engine = shared;

@@ -52,6 +52,12 @@ public final class HostBridge implements AutoCloseable {
   private final GuestLanguage language;
   private final HostPolicy policy;
   private volatile List<String> argv = List.of();
+  private volatile java.io.OutputStream callLog;
+
+  /** Logs each call of the script's clients (method, status, duration) to {@code log}. */
+  void logCalls(java.io.OutputStream log) {
+    callLog = log;
+  }
   private volatile List<String> searchPath = List.of();
   private volatile Map<String, String> environment = Map.of();
 
@@ -122,8 +128,13 @@ public final class HostBridge implements AutoCloseable {
             + "testing only");
       }
       Value token = tls == null || tls.isNull() ? null : GuestOptions.entry(tls, "token");
-      List<io.grpc.ClientInterceptor> interceptors = token == null || token.isNull() ? List.of()
-          : List.of(tokenInterceptor(token));
+      List<io.grpc.ClientInterceptor> interceptors = new ArrayList<>();
+      if (token != null && !token.isNull()) {
+        interceptors.add(tokenInterceptor(token));
+      }
+      if (callLog != null) {
+        interceptors.add(new io.pygrpc.call.CallLog(callLog));
+      }
       ManagedChannel opened = channels.acquire(target,
           Channels.headers(GuestOptions.pairs(metadata)), channel, interceptors);
       ClientBinding client = new ClientBinding(target, opened, () -> channels.release(opened),

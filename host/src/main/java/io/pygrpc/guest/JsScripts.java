@@ -34,6 +34,7 @@ public final class JsScripts {
   private final OutputStream out;
   private final OutputStream err;
   private final List<Path> protoPath;
+  private final boolean logCalls;
 
   /**
    * @param protoPath where {@code .proto} imports are searched when a script names no
@@ -41,6 +42,15 @@ public final class JsScripts {
    */
   public JsScripts(Engine engine, InputStream in, OutputStream out, OutputStream err,
       List<Path> protoPath) {
+    this(engine, in, out, err, protoPath, false);
+  }
+
+  /**
+   * @param logCalls whether each call's method, status and duration go to {@code err}
+   */
+  public JsScripts(Engine engine, InputStream in, OutputStream out, OutputStream err,
+      List<Path> protoPath, boolean logCalls) {
+    this.logCalls = logCalls;
     this.engine = requireNonNull(engine, "engine");
     this.in = requireNonNull(in, "in");
     this.out = requireNonNull(out, "out");
@@ -64,6 +74,9 @@ public final class JsScripts {
         HostPolicy.OPEN);
     bridge.scriptInfo(argv, List.of(absolute.getParent(), Path.of("").toAbsolutePath()),
         System.getenv());
+    if (logCalls) {
+      bridge.logCalls(err);
+    }
     Context context = Context.newBuilder("js")
         .engine(engine)
         .in(in)

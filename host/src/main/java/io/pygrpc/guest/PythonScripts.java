@@ -29,12 +29,17 @@ import org.graalvm.polyglot.io.IOAccess;
 public final class PythonScripts {
   private static final Source RUNNER = Source.create("python",
       "import pygrpc._script\npygrpc._script.run");
+  private static final Source CODE_RUNNER = Source.create("python",
+      "import pygrpc._script\npygrpc._script.run_code");
+  private static final Source REPL = Source.create("python",
+      "import pygrpc._repl\npygrpc._repl");
 
   private final Engine engine;
   private final InputStream in;
   private final OutputStream out;
   private final OutputStream err;
   private final List<Path> protoPath;
+  private final boolean logCalls;
 
   /**
    * @param engine the engine the script's context lives on; share one across runs
@@ -49,6 +54,15 @@ public final class PythonScripts {
    */
   public PythonScripts(Engine engine, InputStream in, OutputStream out, OutputStream err,
       List<Path> protoPath) {
+    this(engine, in, out, err, protoPath, false);
+  }
+
+  /**
+   * @param logCalls whether each call's method, status and duration go to {@code err}
+   */
+  public PythonScripts(Engine engine, InputStream in, OutputStream out, OutputStream err,
+      List<Path> protoPath, boolean logCalls) {
+    this.logCalls = logCalls;
     this.engine = requireNonNull(engine, "engine");
     this.in = requireNonNull(in, "in");
     this.out = requireNonNull(out, "out");
@@ -65,16 +79,78 @@ public final class PythonScripts {
    */
   public int run(Path script, List<String> args) {
     requireNonNull(script, "script");
+    return execute(script.toString(), args,
+        context -> context.eval(RUNNER).execute(script.toAbsolutePath().toString()).asInt());
+  }
+
+  /**
+   * Runs code as {@code python -c CODE} does ({@code filename} "&lt;string&gt;"), or a program
+   * read from a pipe ("&lt;stdin&gt;"); {@code sys.argv[0]} is "-c" or "-".
+   *
+   * @return the exit status
+   */
+  public int runCode(String code, String filename, List<String> args) {
+    requireNonNull(code, "code");
+    return execute(filename.equals("<string>") ? "-c" : "-", args,
+        context -> context.eval(CODE_RUNNER).execute(code, filename).asInt());
+  }
+
+  /**
+   * The interactive prompt: lines from {@code prompt} run in one namespace with pygrpc
+   * imported, until end of input or {@code exit()}.
+   *
+   * @return the exit status
+   */
+  public int interact(Prompt prompt, String version) {
+    requireNonNull(prompt, "prompt");
+    return execute("", List.of(), context -> {
+      Value repl = context.eval(REPL);
+      prompt.print(repl.invokeMember("banner", version).asString() + "\n");
+      prompt.complete(buffer -> {
+        Value found = repl.invokeMember("complete", buffer);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (long i = 0; i < found.getArraySize(); i++) {
+          names.add(found.getArrayElement(i).asString());
+        }
+        return names;
+      });
+      boolean more = false;
+      while (true) {
+        String line;
+        try {
+          line = prompt.readLine(more ? "... " : ">>> ");
+        } catch (Prompt.Interrupted e) {
+          repl.invokeMember("reset");
+          prompt.print("KeyboardInterrupt\n");
+          more = false;
+          continue;
+        }
+        if (line == null) {
+          return 0;
+        }
+        Value pushed = repl.invokeMember("push", line);
+        if (!pushed.isBoolean()) {
+          return pushed.asInt(); // exit(n)
+        }
+        more = pushed.asBoolean();
+      }
+    });
+  }
+
+  private int execute(String argv0, List<String> args,
+      java.util.function.Function<Context, Integer> body) {
     String[] argv = new String[args.size() + 1];
-    argv[0] = script.toString();
+    argv[0] = argv0;
     for (int i = 0; i < args.size(); i++) {
       argv[i + 1] = args.get(i);
     }
     HostBridge bridge = new HostBridge(protoPath, err);
+    if (logCalls) {
+      bridge.logCalls(err);
+    }
     Context context = newContext(argv, bridge);
     try {
-      Value run = context.eval(RUNNER);
-      return run.execute(script.toAbsolutePath().toString()).asInt();
+      return body.apply(context);
     } catch (PolyglotException e) {
       if (e.isExit()) {
         return e.getExitStatus();

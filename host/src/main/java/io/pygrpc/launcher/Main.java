@@ -40,6 +40,14 @@ public final class Main implements Callable<Integer> {
           + "without proto_path=; repeatable, searched in order.")
   List<Path> protoPath = new ArrayList<>();
 
+  @Option(names = "-c", paramLabel = "CODE",
+      description = "Run Python code given here, as python -c does; ARGS follow it.")
+  String code;
+
+  @Option(names = {"-v", "--verbose"},
+      description = "Log each call's method, status and duration to stderr.")
+  boolean verbose;
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT",
       description = "The script to run: Python (.py) or JavaScript (.js, .mjs).")
   Path script;
@@ -76,8 +84,12 @@ public final class Main implements Callable<Integer> {
   /** Runs the launcher and exits with its status. */
   public static void main(String[] args) {
     GRPC_LOG.setLevel(java.util.logging.Level.OFF);
-    System.exit(commandLine(new Main(System.in, System.out, System.err, Engines::shared))
-        .execute(args));
+    Main main = new Main(System.in, System.out, System.err, Engines::shared);
+    if (stdinIsTerminal()) {
+      main.terminal = () -> new TerminalPrompt(io.pygrpc.guest.Engines.cacheDir()
+          .resolve("history"));
+    }
+    System.exit(commandLine(main).execute(args));
   }
 
   /** The configured command line for a launcher instance; tests run it with their own streams. */
@@ -100,11 +112,48 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (code != null) {
+      List<String> argv = new ArrayList<>();
+      if (script != null) {
+        argv.add(script.toString());
+      }
+      argv.addAll(args);
+      return python().runCode(code, "<string>", argv);
+    }
     if (script == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "No script given. Run 'pygrpc SCRIPT.py [ARGS...]', or see 'pygrpc --help'.");
+      if (terminal != null) {
+        try (TerminalPrompt prompt = terminal.get()) {
+          return python().interact(prompt, io.pygrpc.call.Version.current());
+        }
+      }
+      // Like python: with no script and no terminal, the program is what stdin holds.
+      try {
+        return python().runCode(new String(in.readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8), "<stdin>", List.of());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
     return runScript(spec.commandLine(), script, args);
+  }
+
+  private PythonScripts python() {
+    return new PythonScripts(engine.get(), in, out, err, protoPath, verbose);
+  }
+
+  /** The interactive prompt when stdin is a terminal; null otherwise (and in tests). */
+  private Supplier<TerminalPrompt> terminal;
+
+  private static boolean stdinIsTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try { // JDK 22+: a console may exist without a terminal behind it
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   /** Runs a script file after checking that it can be read; shared with subcommands. */
@@ -115,13 +164,13 @@ public final class Main implements Callable<Integer> {
     }
     String name = file.getFileName().toString();
     if (name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs")) {
-      return new JsScripts(engine.get(), in, out, err, protoPath).run(file, scriptArgs);
+      return new JsScripts(engine.get(), in, out, err, protoPath, verbose).run(file, scriptArgs);
     }
     if (!name.endsWith(".py")) {
       throw new CommandLine.ParameterException(line, "The script '" + file
           + "' is neither Python nor JavaScript; pygrpc runs .py, .js and .mjs scripts.");
     }
-    return new PythonScripts(engine.get(), in, out, err, protoPath).run(file, scriptArgs);
+    return python().run(file, scriptArgs);
   }
 
   /** Reports the jar's version. */

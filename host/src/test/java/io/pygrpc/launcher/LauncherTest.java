@@ -42,6 +42,44 @@ class LauncherTest {
   }
 
   @Test
+  void dashC_andAPipedProgram_runAsPythonRunsThem() {
+    Run code = launch("", "-c", "import sys; print(sys.argv, __name__)", "a", "-x");
+    assertEquals("['-c', 'a', '-x'] __main__\n", code.out());
+    assertEquals(0, code.status());
+    Run piped = launch("import sys\nprint(sys.argv)\nsys.exit(4)\n");
+    assertEquals("['-']\n", piped.out());
+    assertEquals(4, piped.status());
+    Run failing = launch("", "-c", "1/0");
+    assertEquals(1, failing.status());
+    assertTrue(failing.err().endsWith("ZeroDivisionError: division by zero\n"), failing.err());
+  }
+
+  @Test
+  void verbose_logsEachCallsMethodStatusAndDuration_butNoMetadata() {
+    try (io.pygrpc.demo.DemoServer server = io.pygrpc.demo.DemoServer.start(0)) {
+      Run run = launch("", "-v", "-c", String.join("\n",
+          "import sys",
+          "from pygrpc import Client, RpcError",
+          "c = Client('127.0.0.1', int(sys.argv[1]), metadata={'authorization': 'secret'})",
+          "c.load()",
+          "c.request('SayHello', name='v')",
+          "try:",
+          "    c.request('Fail', code=5, message='gone')",
+          "except RpcError:",
+          "    pass"), Integer.toString(server.port()));
+      assertEquals(0, run.status(), run.err());
+      java.util.List<String> lines = run.err().lines().toList();
+      assertTrue(lines.get(0).matches("pygrpc: grpc\\.reflection\\.v1\\.ServerReflection/"
+          + "ServerReflectionInfo OK [0-9.]+ ms"), lines.get(0));
+      assertTrue(lines.stream().anyMatch(l -> l.matches(
+          "pygrpc: helloworld\\.Greeter/SayHello OK [0-9.]+ ms")), run.err());
+      assertTrue(lines.stream().anyMatch(l -> l.matches(
+          "pygrpc: pygrpc\\.demo\\.Echo/Fail NOT_FOUND [0-9.]+ ms: gone")), run.err());
+      assertFalse(run.err().contains("secret"));
+    }
+  }
+
+  @Test
   void run_scriptEnvironment_isLikePython() throws IOException {
     Path file = script("""
         import sys, os
@@ -92,14 +130,6 @@ class LauncherTest {
     Run run = launch("", "nope.py");
     assertEquals(2, run.status());
     assertTrue(run.err().startsWith("Cannot open the script 'nope.py': no such file.\n"), run.err());
-  }
-
-  @Test
-  void run_noScript_isUsageErrorPointingAtHelp() {
-    Run run = launch("");
-    assertEquals(2, run.status());
-    assertTrue(run.err().startsWith("No script given. Run 'pygrpc SCRIPT.py [ARGS...]', or see "
-        + "'pygrpc --help'.\n"), run.err());
   }
 
   @Test
