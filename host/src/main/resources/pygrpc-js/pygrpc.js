@@ -59,6 +59,7 @@
 
   const KINDS = {value: 'ValueError', lookup: 'LookupError', not_found: 'ModuleNotFoundError',
     descriptor: 'DescriptorError', permission: 'PermissionError', attribute: 'AttributeError',
+    timeout: 'TimeoutError',
     internal: 'InternalError'};
 
   function makeError(kind, message, codeName, details, info) {
@@ -333,6 +334,46 @@
         return [both[0], callInfo(both[1])];
       }
       return this._binding.request(method, body, settings);
+    },
+    /**
+     * Calls a unary method once per request (from an array or a generator, read only as calls
+     * start), at most `concurrency` (64) at a time; an iterator of the replies in request
+     * order. A failed call throws its RpcError in its turn (the others go on); with
+     * {returnErrors: true} the RpcError stands in its place instead.
+     */
+    map(method, requests, options) {
+      options = options ?? {};
+      checkKeys('map', options, CALL_OPTIONS.concat(['concurrency', 'returnErrors']));
+      const bulk = this._binding.map(method, requests, callOptions(options),
+          options.concurrency ?? 64);
+      const returnErrors = options.returnErrors === true;
+      let open = true;
+      return {
+        [Symbol.iterator]() { return this; },
+        next() {
+          let reply;
+          try {
+            reply = bulk.next();
+          } catch (e) {
+            if (returnErrors && e instanceof RpcError) {
+              return {done: false, value: e};
+            }
+            throw e;
+          }
+          if (reply == null) {
+            open = false;
+            return {done: true, value: undefined};
+          }
+          return {done: false, value: reply};
+        },
+        return() {
+          if (open) {
+            open = false;
+            bulk.close();
+          }
+          return {done: true, value: undefined};
+        },
+      };
     },
     close() {
       this._binding.close();

@@ -4,7 +4,7 @@ import os
 import sys
 
 from pygrpc import _host
-from pygrpc.streams import Call
+from pygrpc.streams import Call, Future, Results
 
 
 class Client:
@@ -125,6 +125,30 @@ class Client:
             reply, info = self._binding.requestWithCall(method, request, options)
             return reply, Call(info)
         return self._binding.request(method, request, options)
+
+    def map(self, method: str, requests, *, concurrency: int = 64, timeout: float = None,
+            metadata=None, wait_for_ready: bool = None, compression: str = None,
+            return_exceptions: bool = False) -> Results:
+        """Calls a unary method once per request (dicts or messages, from any iterable, read
+        only as calls are started), at most `concurrency` at a time, and gives the replies in
+        the order of the requests:
+
+            for reply in client.map('SayHello', ({'name': n} for n in names)):
+                ...
+
+        A failed call raises its RpcError in its turn, and the others go on; with
+        return_exceptions=True the RpcError object stands in its place instead. timeout and
+        metadata apply to each call."""
+        options = _options(timeout, metadata, wait_for_ready, compression)
+        return Results(self._binding.map(method, requests, options, concurrency),
+                       return_exceptions)
+
+    def future(self, method: str, *args, timeout: float = None, metadata=None,
+               wait_for_ready: bool = None, compression: str = None, **fields) -> Future:
+        """Starts a unary call and returns at once; future.result() waits for the reply."""
+        request = _request(args, fields)
+        options = _options(timeout, metadata, wait_for_ready, compression)
+        return Future(self._binding.future(method, request, options))
 
     def close(self) -> None:
         """Closes the channel. Calls after this fail."""

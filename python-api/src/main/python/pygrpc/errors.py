@@ -87,6 +87,7 @@ _USAGE = {
     'not_found': ModuleNotFoundError,
     'descriptor': DescriptorError,
     'permission': PermissionError,
+    'timeout': TimeoutError,
     'internal': InternalError,
 }
 

@@ -1,6 +1,6 @@
 """Response streams: what a server-streaming or bidi call returns."""
 
-from pygrpc.errors import StatusCode, metadata_pairs
+from pygrpc.errors import RpcError, StatusCode, metadata_pairs
 
 
 class Responses:
@@ -84,3 +84,82 @@ class Call:
 
     def details(self) -> str:
         return self._info.details()
+
+
+class Results:
+    """The replies of client.map(...), in the order of the requests. A failed call raises its
+    RpcError when its turn comes (the other calls go on; iterate again to continue), or, with
+    return_exceptions=True, is given as the RpcError object in its place. Leaving the loop
+    early (break, close(), a with block) cancels the calls still in flight."""
+
+    __slots__ = ('_bulk', '_return_exceptions', '_open', '__weakref__')
+
+    def __init__(self, bulk, return_exceptions: bool):
+        self._bulk = bulk
+        self._return_exceptions = return_exceptions
+        self._open = True
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        try:
+            reply = self._bulk.next()
+        except RpcError as e:
+            if self._return_exceptions:
+                return e
+            raise
+        if reply is None:
+            self._open = False
+            raise StopIteration
+        return reply
+
+    def close(self) -> None:
+        """Cancels the calls still in flight."""
+        if self._open:
+            self._open = False
+            self._bulk.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+class Future:
+    """A call running while the script does other work (client.future(...)), as
+    concurrent.futures has it: result(timeout=None), done(), cancel(), exception()."""
+
+    __slots__ = ('_call',)
+
+    def __init__(self, call):
+        self._call = call
+
+    def result(self, timeout: float = None):
+        """The reply, waiting for it; raises the call's RpcError, or TimeoutError when timeout
+        seconds pass first (the call goes on)."""
+        return self._call.result(timeout)
+
+    def exception(self, timeout: float = None):
+        """The call's RpcError, or None when it succeeded."""
+        try:
+            self._call.result(timeout)
+            return None
+        except RpcError as e:
+            return e
+
+    def done(self) -> bool:
+        return self._call.done()
+
+    def cancel(self) -> bool:
+        """Cancels the call; result() then raises RpcError CANCELLED."""
+        self._call.cancel()
+        return True

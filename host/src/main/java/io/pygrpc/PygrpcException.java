@@ -27,7 +27,9 @@ public class PygrpcException extends RuntimeException {
     /** A schema file that was found but cannot be read as one ({@code pygrpc.DescriptorError}). */
     DESCRIPTOR,
     /** Something the host application does not allow this script ({@code PermissionError}). */
-    PERMISSION
+    PERMISSION,
+    /** A wait that ran out before what it waited for ({@code TimeoutError}). */
+    TIMEOUT
   }
 
   private final Kind kind;

@@ -14,13 +14,13 @@ import java.util.Map;
  * The demo services' schema, from the descriptor set protoc wrote (see tools/make-fixtures.sh),
  * so the demo server needs no generated Java code.
  */
-final class DemoSchema {
+public final class DemoSchema {
   private static final String RESOURCE = "/io/pygrpc/demo/demo.protoset";
 
   private DemoSchema() {}
 
   /** Every file of the set by name, each built with its dependencies. */
-  static Map<String, FileDescriptor> load() {
+  public static Map<String, FileDescriptor> load() {
     FileDescriptorSet set;
     try (InputStream in = DemoSchema.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {

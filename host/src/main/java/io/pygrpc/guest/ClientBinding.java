@@ -218,6 +218,64 @@ public final class ClientBinding implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a unary call and returns at once: {@code client.future(...)}.
+   */
+  @HostAccess.Export
+  public FutureBinding future(String method, Value request, Value options) {
+    try {
+      checkOpen();
+      Descriptors.MethodDescriptor found = unary(method, "future");
+      CallSettings settings = GuestOptions.settings(options).merge(defaults);
+      DynamicMessage message = RequestLimit.check(MessageConverter.toMessage(
+          found.getInputType(), language.input(request), schema::messageType), maxSend);
+      return new FutureBinding(io.pygrpc.call.PendingReply.start(channel,
+          DynamicMethods.of(found), settings, message), errors);
+    } catch (RuntimeException e) {
+      throw errors.raise(e);
+    }
+  }
+
+  /**
+   * Many calls of a unary method, {@code concurrency} at a time, results in request order:
+   * {@code client.map(...)}.
+   */
+  @HostAccess.Export
+  public BulkBinding map(String method, Value requests, Value options, int concurrency) {
+    try {
+      checkOpen();
+      Descriptors.MethodDescriptor found = unary(method, "map");
+      CallSettings settings = GuestOptions.settings(options).merge(defaults);
+      RequestIterator items = RequestIterator.over(requests, found.getInputType(),
+          found.getFullName(), null, schema::messageType, language);
+      io.pygrpc.call.BulkCalls calls = new io.pygrpc.call.BulkCalls(channel,
+          DynamicMethods.of(found), settings, () -> {
+            DynamicMessage next = items.next();
+            return next == null ? null : RequestLimit.check(next, maxSend);
+          }, concurrency);
+      return new BulkBinding(calls, errors, progress);
+    } catch (RuntimeException e) {
+      throw errors.raise(e);
+    }
+  }
+
+  private Descriptors.MethodDescriptor unary(String method, String what) {
+    Descriptors.MethodDescriptor found = schema.method(method);
+    if (found.isClientStreaming() || found.isServerStreaming()) {
+      throw new PygrpcException(Kind.VALUE, what + "() is for unary methods; \""
+          + found.getFullName() + "\" streams " + (found.isClientStreaming()
+              ? "its requests" : "its replies") + ": use request()");
+    }
+    return found;
+  }
+
+  private volatile BulkProgress progress = BulkProgress.NONE;
+
+  /** Where long bulk work shows its progress (a terminal), or nowhere. */
+  void showProgress(BulkProgress shown) {
+    progress = shown;
+  }
+
   private Invocation invoke(String method, Value request, Value options) {
     checkOpen();
     Descriptors.MethodDescriptor found = schema.method(method);

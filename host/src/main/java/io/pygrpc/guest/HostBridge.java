@@ -54,6 +54,19 @@ public final class HostBridge implements AutoCloseable {
   private volatile List<String> argv = List.of();
   private volatile java.io.OutputStream callLog;
 
+  private volatile java.io.OutputStream progress;
+
+  /** Shows the progress of long bulk calls on {@code terminal} (the launcher's, on a tty). */
+  void showProgress(java.io.OutputStream terminal) {
+    progress = terminal;
+  }
+
+  private void attachProgress(ClientBinding client) {
+    if (progress != null) {
+      client.showProgress(new BulkProgress(progress));
+    }
+  }
+
   /** Logs each call of the script's clients (method, status, duration) to {@code log}. */
   void logCalls(java.io.OutputStream log) {
     callLog = log;
@@ -140,6 +153,7 @@ public final class HostBridge implements AutoCloseable {
       ClientBinding client = new ClientBinding(target, opened, () -> channels.release(opened),
           errors, protoPath, GuestOptions.settings(defaults),
           channel.tuning().maxSendMessageSize(), language, policy);
+      attachProgress(client);
       clients.add(client);
       return client;
     } catch (RuntimeException e) {

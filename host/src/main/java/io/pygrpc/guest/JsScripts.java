@@ -35,6 +35,7 @@ public final class JsScripts {
   private final OutputStream err;
   private final List<Path> protoPath;
   private final boolean logCalls;
+  private boolean progress;
 
   /**
    * @param protoPath where {@code .proto} imports are searched when a script names no
@@ -59,6 +60,16 @@ public final class JsScripts {
   }
 
   /**
+   * Shows the progress of long bulk calls ({@code client.map}) on {@code err}: for a terminal.
+   *
+   * @return this
+   */
+  public JsScripts showProgress(boolean show) {
+    progress = show;
+    return this;
+  }
+
+  /**
    * Runs a script file to completion.
    *
    * @return the exit status
@@ -76,6 +87,9 @@ public final class JsScripts {
         System.getenv());
     if (logCalls) {
       bridge.logCalls(err);
+    }
+    if (progress) {
+      bridge.showProgress(err);
     }
     Context context = Context.newBuilder("js")
         .engine(engine)

@@ -40,6 +40,7 @@ public final class PythonScripts {
   private final OutputStream err;
   private final List<Path> protoPath;
   private final boolean logCalls;
+  private boolean progress;
 
   /**
    * @param engine the engine the script's context lives on; share one across runs
@@ -68,6 +69,16 @@ public final class PythonScripts {
     this.out = requireNonNull(out, "out");
     this.err = requireNonNull(err, "err");
     this.protoPath = List.copyOf(requireNonNull(protoPath, "protoPath"));
+  }
+
+  /**
+   * Shows the progress of long bulk calls ({@code client.map}) on {@code err}: for a terminal.
+   *
+   * @return this
+   */
+  public PythonScripts showProgress(boolean show) {
+    progress = show;
+    return this;
   }
 
   /**
@@ -147,6 +158,9 @@ public final class PythonScripts {
     HostBridge bridge = new HostBridge(protoPath, err);
     if (logCalls) {
       bridge.logCalls(err);
+    }
+    if (progress) {
+      bridge.showProgress(err);
     }
     Context context = newContext(argv, bridge);
     try {

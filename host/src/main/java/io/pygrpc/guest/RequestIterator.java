@@ -38,7 +38,8 @@ final class RequestIterator implements RequestSource {
         && !iterable.hasArrayElements() && !iterable.hasIterator() && iterable.hasMembers());
     if (oneObject || iterable.isString()
         || !(iterable.hasIterator() || iterable.isIterator() || iterable.hasArrayElements())) {
-      throw new PygrpcException(Kind.TYPE, "\"" + method + "\" is a " + shape + " method: pass "
+      throw new PygrpcException(Kind.TYPE, (shape == null ? "map(\"" + method + "\"): pass "
+          : "\"" + method + "\" is a " + shape + " method: pass ")
           + (language == GuestLanguage.JAVASCRIPT
               ? "an iterable of requests (an array or a generator of objects), not "
               : "an iterable of requests (a list or a generator of dicts or messages), not ")

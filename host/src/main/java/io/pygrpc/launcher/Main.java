@@ -138,7 +138,8 @@ public final class Main implements Callable<Integer> {
   }
 
   private PythonScripts python() {
-    return new PythonScripts(engine.get(), in, out, err, protoPath, verbose);
+    return new PythonScripts(engine.get(), in, out, err, protoPath, verbose)
+        .showProgress(terminal != null);
   }
 
   /** The interactive prompt when stdin is a terminal; null otherwise (and in tests). */
@@ -164,7 +165,8 @@ public final class Main implements Callable<Integer> {
     }
     String name = file.getFileName().toString();
     if (name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs")) {
-      return new JsScripts(engine.get(), in, out, err, protoPath, verbose).run(file, scriptArgs);
+      return new JsScripts(engine.get(), in, out, err, protoPath, verbose)
+          .showProgress(terminal != null).run(file, scriptArgs);
     }
     if (!name.endsWith(".py")) {
       throw new CommandLine.ParameterException(line, "The script '" + file

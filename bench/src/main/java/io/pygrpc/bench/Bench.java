@@ -1,0 +1,293 @@
+package io.pygrpc.bench;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.google.protobuf.DynamicMessage;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
+import io.pygrpc.call.DynamicMethods;
+import io.pygrpc.demo.DemoSchema;
+import io.pygrpc.demo.DemoServer;
+import io.pygrpc.guest.Engines;
+import io.pygrpc.guest.PythonScripts;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import org.graalvm.polyglot.Engine;
+
+/**
+ * Throughput of Python scripts through pygrpc against raw grpc-java in the same JVM, against
+ * the same loopback server, and (when Debian's python3-grpcio is installed) CPython grpcio:
+ * each figure the median of several rounds, printed with its ratios.
+ *
+ * <pre>bin/bench [--calls N] [--rounds R] [--concurrency C]</pre>
+ */
+public final class Bench {
+  private final int calls;
+  private final int rounds;
+  private final int concurrency;
+  private final PrintStream out;
+  private final Engine engine = Engines.shared();
+
+  Bench(int calls, int rounds, int concurrency, PrintStream out) {
+    this.calls = calls;
+    this.rounds = rounds;
+    this.concurrency = concurrency;
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int calls = 20_000;
+    int rounds = 3;
+    int concurrency = 64;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--calls" -> calls = Integer.parseInt(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+        default -> {
+          System.err.println("usage: bench [--calls N] [--rounds R] [--concurrency C]");
+          System.exit(2);
+        }
+      }
+    }
+    new Bench(calls, rounds, concurrency, System.out).run();
+    System.exit(0);
+  }
+
+  /** One figure: pygrpc's, raw grpc-java's, CPython grpcio's (NaN when not measured). */
+  record Figure(String name, double pygrpc, double raw, double grpcio) {}
+
+  List<Figure> run() throws Exception {
+    List<Figure> figures = new ArrayList<>();
+    try (DemoServer server = DemoServer.start(0)) {
+      int port = server.port();
+      Path scripts = unpackScripts();
+      double[] grpcio = cpython(port, scripts);
+      out.printf(Locale.ROOT, "pygrpc bench: %,d calls per round, median of %d rounds, "
+          + "concurrency %d, %s, %d cores%n", calls, rounds, concurrency,
+          engine.getImplementationName(), Runtime.getRuntime().availableProcessors());
+      figures.add(new Figure("unary, sequential (calls/s)",
+          median(() -> python(scripts.resolve("unary_loop.py"), port)),
+          median(() -> rawUnary(port)), grpcio[0]));
+      figures.add(new Figure("server streaming (messages/s)",
+          median(() -> python(scripts.resolve("stream_loop.py"), port)),
+          median(() -> rawStream(port)), grpcio[1]));
+      figures.add(new Figure("bulk unary, concurrency " + concurrency + " (calls/s)",
+          median(() -> python(scripts.resolve("map_bulk.py"), port)),
+          median(() -> rawAsync(port)), grpcio[2]));
+    }
+    out.printf(Locale.ROOT, "%-36s %12s %12s %7s %12s %7s%n", "figure", "pygrpc",
+        "grpc-java", "ratio", "grpcio", "ratio");
+    for (Figure f : figures) {
+      out.printf(Locale.ROOT, "%-36s %,12.0f %,12.0f %6.2fx %12s %7s%n", f.name(), f.pygrpc(),
+          f.raw(), f.pygrpc() / f.raw(), Double.isNaN(f.grpcio()) ? "-"
+              : String.format(Locale.ROOT, "%,.0f", f.grpcio()),
+          Double.isNaN(f.grpcio()) ? "-"
+              : String.format(Locale.ROOT, "%.2fx", f.pygrpc() / f.grpcio()));
+    }
+    out.flush();
+    return figures;
+  }
+
+  interface Measure {
+    double run() throws Exception;
+  }
+
+  private double median(Measure measure) throws Exception {
+    double[] values = new double[rounds];
+    for (int i = 0; i < rounds; i++) {
+      values[i] = measure.run();
+    }
+    Arrays.sort(values);
+    return values[rounds / 2];
+  }
+
+  private double python(Path script, int port) {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int status = new PythonScripts(engine, new ByteArrayInputStream(new byte[0]), printed,
+        errors).run(script, List.of(Integer.toString(port), Integer.toString(calls),
+            Integer.toString(concurrency)));
+    if (status != 0) {
+      throw new IllegalStateException(script.getFileName() + " failed: "
+          + errors.toString(StandardCharsets.UTF_8));
+    }
+    return Double.parseDouble(printed.toString(StandardCharsets.UTF_8).trim());
+  }
+
+  private static MethodDescriptor method(String service, String name) {
+    Map<String, com.google.protobuf.Descriptors.FileDescriptor> files = DemoSchema.load();
+    for (var file : files.values()) {
+      var found = file.findServiceByName(service);
+      if (found != null) {
+        return found.findMethodByName(name);
+      }
+    }
+    throw new IllegalStateException(service + " not in the demo schema");
+  }
+
+  private static DynamicMessage message(Descriptor type, String field, Object value) {
+    return DynamicMessage.newBuilder(type).setField(type.findFieldByName(field), value).build();
+  }
+
+  /** The fastest plain grpc-java set-up found: Netty, plaintext, direct execution. */
+  private static ManagedChannel rawChannel(int port) {
+    return NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().directExecutor()
+        .build();
+  }
+
+  private double rawUnary(int port) {
+    MethodDescriptor say = method("Greeter", "SayHello");
+    var grpc = DynamicMethods.of(say);
+    DynamicMessage request = message(say.getInputType(), "name", "bench");
+    ManagedChannel channel = rawChannel(port);
+    try {
+      for (int i = 0; i < Math.max(1, calls / 10); i++) {
+        ClientCalls.blockingUnaryCall(channel, grpc, io.grpc.CallOptions.DEFAULT, request);
+      }
+      long start = System.nanoTime();
+      for (int i = 0; i < calls; i++) {
+        ClientCalls.blockingUnaryCall(channel, grpc, io.grpc.CallOptions.DEFAULT, request);
+      }
+      return calls / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  private double rawStream(int port) {
+    MethodDescriptor ticks = method("RouteGuide", "Ticks");
+    var grpc = DynamicMethods.of(ticks);
+    ManagedChannel channel = rawChannel(port);
+    try {
+      var warm = ClientCalls.blockingServerStreamingCall(channel, grpc,
+          io.grpc.CallOptions.DEFAULT, message(ticks.getInputType(), "count",
+              (long) Math.max(1, calls / 10)));
+      warm.forEachRemaining(m -> { });
+      long start = System.nanoTime();
+      var it = ClientCalls.blockingServerStreamingCall(channel, grpc,
+          io.grpc.CallOptions.DEFAULT, message(ticks.getInputType(), "count", (long) calls));
+      long seen = 0;
+      while (it.hasNext()) {
+        it.next();
+        seen++;
+      }
+      return seen / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  private double rawAsync(int port) throws InterruptedException {
+    MethodDescriptor say = method("Greeter", "SayHello");
+    var grpc = DynamicMethods.of(say);
+    DynamicMessage request = message(say.getInputType(), "name", "bench");
+    ManagedChannel channel = rawChannel(port);
+    try {
+      asyncRound(channel, grpc, request, Math.max(1, calls / 10));
+      long start = System.nanoTime();
+      asyncRound(channel, grpc, request, calls);
+      return calls / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  private void asyncRound(ManagedChannel channel,
+      io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> grpc, DynamicMessage request,
+      int count) throws InterruptedException {
+    Semaphore slots = new Semaphore(concurrency);
+    CountDownLatch done = new CountDownLatch(count);
+    for (int i = 0; i < count; i++) {
+      slots.acquire();
+      ClientCalls.asyncUnaryCall(channel.newCall(grpc, io.grpc.CallOptions.DEFAULT), request,
+          new StreamObserver<>() {
+            @Override
+            public void onNext(DynamicMessage value) {
+            }
+
+            @Override
+            public void onError(Throwable t) {
+              slots.release();
+              done.countDown();
+            }
+
+            @Override
+            public void onCompleted() {
+              slots.release();
+              done.countDown();
+            }
+          });
+    }
+    done.await();
+  }
+
+  /** CPython + grpcio's figures, or NaN when Debian's python3-grpcio is not installed. */
+  private double[] cpython(int port, Path scripts) throws IOException, InterruptedException {
+    double[] none = {Double.NaN, Double.NaN, Double.NaN};
+    Path python = Path.of("/usr/bin/python3");
+    if (!Files.isExecutable(python)) {
+      return none;
+    }
+    Path fixtures = Path.of(System.getProperty("pygrpc.scripts", "scripts"));
+    if (!Files.isRegularFile(fixtures.resolve("helloworld_pb2.py"))) {
+      return none;
+    }
+    double[][] rounds = new double[this.rounds][];
+    for (int i = 0; i < this.rounds; i++) {
+      Process process = new ProcessBuilder(python.toString(),
+          scripts.resolve("grpcio_bench.py").toString(), Integer.toString(port),
+          Integer.toString(calls), Integer.toString(concurrency),
+          fixtures.toAbsolutePath().toString()).redirectErrorStream(true).start();
+      String printed = new String(process.getInputStream().readAllBytes(),
+          StandardCharsets.UTF_8).trim();
+      if (process.waitFor() != 0) {
+        if (printed.contains("No module named 'grpc'")) {
+          return none;
+        }
+        throw new IllegalStateException("grpcio_bench.py failed: " + printed);
+      }
+      rounds[i] = Arrays.stream(printed.split("\\s+")).mapToDouble(Double::parseDouble)
+          .toArray();
+    }
+    double[] medians = new double[3];
+    for (int k = 0; k < 3; k++) {
+      double[] column = new double[this.rounds];
+      for (int i = 0; i < this.rounds; i++) {
+        column[i] = rounds[i][k];
+      }
+      Arrays.sort(column);
+      medians[k] = column[this.rounds / 2];
+    }
+    return medians;
+  }
+
+  private static Path unpackScripts() throws IOException {
+    Path dir = Files.createTempDirectory("pygrpc-bench-");
+    dir.toFile().deleteOnExit();
+    for (String name : List.of("unary_loop.py", "stream_loop.py", "map_bulk.py",
+        "grpcio_bench.py")) {
+      try (InputStream in = Bench.class.getResourceAsStream("/bench/" + name)) {
+        Path file = dir.resolve(name);
+        Files.copy(in, file);
+        file.toFile().deleteOnExit();
+      }
+    }
+    return dir;
+  }
+}

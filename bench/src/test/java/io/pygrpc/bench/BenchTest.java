@@ -1,0 +1,28 @@
+package io.pygrpc.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The harness runs end to end on a tiny size; the figures themselves are not judged here. */
+class BenchTest {
+  @Test
+  void tinyRun_measuresEveryFigure_andPrintsTheirRatios() throws Exception {
+    System.setProperty("pygrpc.scripts", "../scripts");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    List<Bench.Figure> figures = new Bench(40, 1, 4,
+        new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+    assertEquals(3, figures.size());
+    for (Bench.Figure figure : figures) {
+      assertTrue(figure.pygrpc() > 0 && figure.raw() > 0, figure.toString());
+    }
+    String table = printed.toString(StandardCharsets.UTF_8);
+    assertTrue(table.contains("unary, sequential (calls/s)"), table);
+    assertTrue(table.contains("bulk unary, concurrency 4 (calls/s)"), table);
+  }
+}

@@ -1,0 +1,96 @@
+package io.pygrpc.call;
+
+import com.google.protobuf.DynamicMessage;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.pygrpc.RpcException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A unary call in flight: started at once, its reply (or failure) taken later. What futures and
+ * bulk calls are made of; no thread waits while it runs.
+ *
+ * @since 0.4.0
+ */
+public final class PendingReply extends ClientCall.Listener<DynamicMessage> {
+  private final ClientCall<DynamicMessage, DynamicMessage> call;
+  private final String authority;
+  private final CompletableFuture<Reply> result = new CompletableFuture<>();
+  private Metadata headers;
+  private DynamicMessage message;
+
+  private PendingReply(ClientCall<DynamicMessage, DynamicMessage> call, String authority) {
+    this.call = call;
+    this.authority = authority;
+  }
+
+  /** Starts a unary call. */
+  public static PendingReply start(Channel channel,
+      MethodDescriptor<DynamicMessage, DynamicMessage> method, CallSettings settings,
+      DynamicMessage request) {
+    PendingReply pending = new PendingReply(channel.newCall(method, settings.options()),
+        channel.authority());
+    pending.call.start(pending, settings.headers());
+    pending.call.sendMessage(request);
+    pending.call.halfClose();
+    pending.call.request(2); // one reply; a second would be the server's protocol error
+    return pending;
+  }
+
+  /** Whether the call has ended. */
+  public boolean done() {
+    return result.isDone();
+  }
+
+  /** Cancels the call if it is still running; the server sees CANCELLED. */
+  public void cancel(String reason) {
+    call.cancel(reason, null);
+  }
+
+  /**
+   * The reply, waiting for it (at most {@code wait}, if given).
+   *
+   * @throws RpcException when the call ended with another status than OK
+   * @throws TimeoutException when {@code wait} passed first (the call goes on)
+   */
+  public Reply get(Duration wait) throws TimeoutException {
+    try {
+      return wait == null ? result.get() : result.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      throw (RpcException) e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancel("the waiting thread was interrupted");
+      throw new RpcException(Status.CANCELLED.withDescription("interrupted"), null);
+    }
+  }
+
+  @Override
+  public void onHeaders(Metadata received) {
+    headers = received;
+  }
+
+  @Override
+  public void onMessage(DynamicMessage received) {
+    message = received;
+  }
+
+  @Override
+  public void onClose(Status status, Metadata trailers) {
+    if (status.isOk() && message != null) {
+      result.complete(new Reply(message, headers, trailers));
+    } else if (status.isOk()) {
+      result.completeExceptionally(RpcException.of(Status.INTERNAL.withDescription(
+          "the server ended a unary call without a reply"), headers, trailers, authority));
+    } else {
+      result.completeExceptionally(RpcException.of(status, headers, trailers, authority));
+    }
+  }
+}
