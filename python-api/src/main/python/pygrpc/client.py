@@ -105,9 +105,7 @@ class Client:
         from keyword fields or a dict, without calling anything."""
         return self._binding.message(type_name, _request(args, fields))
 
-    def request(self, method: str, *args, timeout: float = None, metadata=None,
-                wait_for_ready: bool = None, compression: str = None, with_call: bool = False,
-                **fields):
+    def request(self, method: str, *args, **fields):
         """Calls a method by name ('SayHello', 'helloworld.Greeter/SayHello').
 
         The request is keyword arguments, a dict, or a message; for client-streaming and bidi
@@ -119,8 +117,18 @@ class Client:
         wait_for_ready and compression ('gzip') apply to this call, over the client's defaults.
         A field named like one of these goes in the dict: request('M', {'timeout': 5}).
         """
-        request = _request(args, fields)
-        options = _options(timeout, metadata, wait_for_ready, compression)
+        # One **fields dict, options picked out only when present: keyword-only parameters
+        # cost every call a second round of argument matching in the interpreter.
+        options = None
+        with_call = False
+        if fields and not _CALL_OPTIONS.isdisjoint(fields):
+            with_call = bool(fields.pop('with_call', False))
+            options = _options(fields.pop('timeout', None), fields.pop('metadata', None),
+                               fields.pop('wait_for_ready', None), fields.pop('compression', None))
+        if args:
+            request = _request(args, fields)
+        else:
+            request = fields
         if with_call:
             reply, info = self._binding.requestWithCall(method, request, options)
             return reply, Call(info)
@@ -163,6 +171,9 @@ class Client:
 
     def __repr__(self):
         return 'Client(%r)' % self.target
+
+
+_CALL_OPTIONS = frozenset(('timeout', 'metadata', 'wait_for_ready', 'compression', 'with_call'))
 
 
 def _pairs(metadata):

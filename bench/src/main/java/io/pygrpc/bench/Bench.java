@@ -9,7 +9,6 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import io.pygrpc.call.DynamicMethods;
 import io.pygrpc.demo.DemoSchema;
-import io.pygrpc.demo.DemoServer;
 import io.pygrpc.guest.Engines;
 import io.pygrpc.guest.PythonScripts;
 import java.io.ByteArrayInputStream;
@@ -31,7 +30,8 @@ import org.graalvm.polyglot.Engine;
 
 /**
  * Throughput of Python scripts through pygrpc against raw grpc-java in the same JVM, against
- * the same loopback server, and (when Debian's python3-grpcio is installed) CPython grpcio:
+ * the same loopback server (the demo server in a JVM of its own, so it does not share this
+ * one's compiler threads and heap), and (when Debian's python3-grpcio is installed) CPython grpcio:
  * each figure the median of several rounds, printed with its ratios.
  *
  * <pre>bin/bench [--calls N] [--rounds R] [--concurrency C]</pre>
@@ -74,7 +74,7 @@ public final class Bench {
 
   List<Figure> run() throws Exception {
     List<Figure> figures = new ArrayList<>();
-    try (DemoServer server = DemoServer.start(0)) {
+    try (ServerProcess server = ServerProcess.start()) {
       int port = server.port();
       Path scripts = unpackScripts();
       double[] grpcio = cpython(port, scripts);

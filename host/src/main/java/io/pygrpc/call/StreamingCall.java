@@ -11,8 +11,8 @@ import java.util.ArrayDeque;
  * A call in progress whose responses the caller takes one at a time: server streaming, client
  * streaming and bidi all run through it.
  *
- * <p>Flow control: one response is requested from the transport per response taken, so an
- * endless stream consumed slowly holds at most one message here. Requests are pulled from the
+ * <p>Flow control: {@link #PREFETCH} responses are requested up front and one more per response
+ * taken, so an endless stream consumed slowly holds at most that many messages here. Requests are pulled from the
  * {@link RequestSource} only while the transport is ready, either by a pump thread (so a request
  * generator may block until the caller has seen a response, the "ping-pong" pattern, as with
  * grpcio) or, for single-threaded guests, on the caller's thread inside {@link #next()} while no
@@ -27,7 +27,14 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
   private final java.util.concurrent.Executor pump;
   private final String authority;
   private final Object lock = new Object();
-  private final ArrayDeque<DynamicMessage> responses = new ArrayDeque<>(2);
+  /**
+   * Responses asked of the transport ahead of the caller: enough that the script's thread need
+   * not wait for a hand-off from the network thread at every message, few enough that a slow
+   * consumer of an endless stream holds a handful of messages, never more.
+   */
+  static final int PREFETCH = 8;
+
+  private final ArrayDeque<DynamicMessage> responses = new ArrayDeque<>(PREFETCH + 1);
   private long events;
   private Metadata headers;
   private Status status;
@@ -54,7 +61,7 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
       call.halfClose();
       requestsDone = true;
     }
-    call.request(1);
+    call.request(PREFETCH);
     if (requests != null && pump != null) {
       pump.execute(this::pumpRequests);
     }
@@ -166,7 +173,7 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
     cancel("the client closed the stream");
   }
 
-  /** How many responses are waiting to be taken; flow control keeps this at most one. */
+  /** How many responses are waiting to be taken; flow control keeps this at most PREFETCH. */
   int buffered() {
     synchronized (lock) {
       return responses.size();

@@ -199,8 +199,8 @@ class StreamingCallsTest {
   }
 
   /**
-   * A slow consumer of an endless stream of 64 KiB messages: flow control keeps at most one
-   * message waiting here, and the heap does not grow with the number of messages.
+   * A slow consumer of an endless stream of 64 KiB messages: flow control keeps at most
+   * PREFETCH messages waiting here, and the heap does not grow with the number of messages.
    */
   @Test
   void serverStreaming_slowConsumerOfEndlessStream_keepsMemoryFlat() throws Exception {
@@ -211,7 +211,7 @@ class StreamingCallsTest {
     }
     long before = usedAfterGc(runtime);
     for (int i = 0; i < 800; i++) {   // 50 MiB through the stream
-      assertEquals(0, call.buffered() > 1 ? -1 : 0, "more than one message waiting");
+      assertTrue(call.buffered() <= StreamingCall.PREFETCH, call.buffered() + " messages waiting");
       call.next();
       if (i % 100 == 0) {
         Thread.sleep(20); // slow consumer: the server must wait, not pile up
