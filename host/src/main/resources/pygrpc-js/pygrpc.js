@@ -146,7 +146,13 @@
       }
       return message;
     },
-    make_bytes: (bytes) => Uint8Array.from(bytes),
+    make_bytes: (latin1) => {  // one char per byte
+      const bytes = new Uint8Array(latin1.length);
+      for (let i = 0; i < latin1.length; i++) {
+        bytes[i] = latin1.charCodeAt(i);
+      }
+      return bytes;
+    },
     make_datetime: (seconds, nanos) => new Date(seconds * 1000 + Math.floor(nanos / 1e6)),
     make_timedelta: (seconds, nanos) => ({seconds, nanos}),
     make_list: (items) => Array.from(items),

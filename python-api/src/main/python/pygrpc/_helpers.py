@@ -9,7 +9,7 @@ _host.bridge.install({
     'make_error': make_error,
     'make_stream': Responses,
     'make_message': Message,
-    'make_bytes': bytes,
+    'make_bytes': lambda latin1: latin1.encode('latin-1'),  # one char per byte
     'make_datetime': make_datetime,
     'make_timedelta': make_timedelta,
     'make_list': list,

@@ -12,7 +12,7 @@ import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
  * @param service the service
  * @param method one of its methods, or null for the service itself
  */
-record SchemaSupplier(ServiceDescriptor service, MethodDescriptor method)
+public record SchemaSupplier(ServiceDescriptor service, MethodDescriptor method)
     implements ProtoServiceDescriptorSupplier, ProtoMethodDescriptorSupplier {
   @Override
   public FileDescriptor getFileDescriptor() {
