@@ -186,6 +186,11 @@ public final class Schema {
     if (fromSource != null && Symbols.find(fromSource, wanted) instanceof Descriptor message) {
       return message;
     }
+    // A short name cannot be asked of a reflection service: fetch the offered services' files
+    // (with their imports, where a service's messages live) and look again, once.
+    if (fetchOfferedServices()) {
+      return messageType(name);
+    }
     String shortName = wanted.substring(wanted.lastIndexOf('.') + 1);
     List<String> shortNames = known.stream().map(n -> n.substring(n.lastIndexOf('.') + 1))
         .toList();
@@ -262,6 +267,19 @@ public final class Schema {
     synchronized (this) {
       return services.get(fullName);
     }
+  }
+
+  /** Fetches the files of services lazy sources offer but have not given yet; true if any. */
+  private boolean fetchOfferedServices() {
+    List<String> offered;
+    synchronized (this) {
+      offered = owners.keySet().stream().filter(s -> !services.containsKey(s)).toList();
+    }
+    boolean fetched = false;
+    for (String service : offered) {
+      fetched |= loadService(service) != null;
+    }
+    return fetched;
   }
 
   /** Asks the lazy sources for the file of a symbol; adds and returns it, or null. */
