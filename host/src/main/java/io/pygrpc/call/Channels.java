@@ -106,6 +106,10 @@ public final class Channels {
       if (options.serverName() != null) {
         builder.overrideAuthority(options.serverName());
       }
+      if (builder instanceof io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder netty
+          && !address.startsWith("unix:")) {
+        EventLoops.use(netty);
+      }
       tune(builder, options.tuning());
       return builder
           .userAgent("pygrpc/" + Version.current())

@@ -73,8 +73,9 @@ public final class DemoServer implements AutoCloseable {
    * @throws UncheckedIOException when the address cannot be bound
    */
   public static DemoServer start(InetSocketAddress address) {
-    return start(withServices(NettyServerBuilder.forAddress(address), Reflection.V1),
-        address.getPort());
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(address);
+    io.pygrpc.call.EventLoops.use(builder);
+    return start(withServices(builder, Reflection.V1), address.getPort());
   }
 
   /**
@@ -121,6 +122,7 @@ public final class DemoServer implements AutoCloseable {
       Reflection reflection, io.grpc.ServerInterceptor... interceptors) {
     NettyServerBuilder builder = NettyServerBuilder
         .forAddress(new InetSocketAddress("127.0.0.1", port), credentials);
+    io.pygrpc.call.EventLoops.use(builder);
     return start(withServices(builder, reflection, interceptors), port);
   }
 
@@ -154,6 +156,7 @@ public final class DemoServer implements AutoCloseable {
   public static DemoServer start(int port, List<ServerServiceDefinition> services) {
     NettyServerBuilder builder = NettyServerBuilder
         .forAddress(new InetSocketAddress("127.0.0.1", port));
+    io.pygrpc.call.EventLoops.use(builder);
     services.forEach(builder::addService);
     builder.addService(ProtoReflectionServiceV1.newInstance());
     return start(builder.build(), port);

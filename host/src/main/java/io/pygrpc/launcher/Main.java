@@ -89,7 +89,10 @@ public final class Main implements Callable<Integer> {
       main.terminal = () -> new TerminalPrompt(io.pygrpc.guest.Engines.cacheDir()
           .resolve("history"));
     }
-    System.exit(commandLine(main).execute(args));
+    int status = commandLine(main).execute(args);
+    System.out.flush();
+    io.pygrpc.call.EventLoops.shutdown(); // see EventLoops: an idle loop delays the exit
+    System.exit(status);
   }
 
   /** The configured command line for a launcher instance; tests run it with their own streams. */
