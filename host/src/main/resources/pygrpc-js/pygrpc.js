@@ -381,6 +381,35 @@
         },
       };
     },
+    /**
+     * Starts a unary call and returns at once: result(timeout) waits for the reply (throwing
+     * the call's RpcError), done(), cancel(); it is a thenable, so `await` works too.
+     */
+    future(method, request, options) {
+      options = options ?? {};
+      checkKeys('future', options, CALL_OPTIONS);
+      const call = this._binding.future(method, request === undefined ? {} : request,
+          callOptions(options));
+      return {
+        result(timeout) {
+          return call.result(timeout ?? null);
+        },
+        done() {
+          return call.done();
+        },
+        cancel() {
+          call.cancel();
+          return true;
+        },
+        then(onReply, onError) {
+          try {
+            return Promise.resolve(onReply ? onReply(call.result(null)) : call.result(null));
+          } catch (e) {
+            return onError ? Promise.resolve(onError(e)) : Promise.reject(e);
+          }
+        },
+      };
+    },
     close() {
       this._binding.close();
     },

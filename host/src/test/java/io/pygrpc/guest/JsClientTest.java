@@ -135,6 +135,31 @@ class JsClientTest {
   }
 
   @Test
+  void mapAndFuture_inJavaScript() {
+    ScriptHarness.Result result = ScriptHarness.runJs(dir, server, """
+        import { Client, RpcError } from 'pygrpc';
+        const client = new Client(`127.0.0.1:${process.argv[2]}`);
+        client.load('demo.echo_pb2');
+        const names = Array.from(client.map('Echo', [{name: 'a'}, {name: 'b'}, {name: 'c'}],
+            {concurrency: 2}), (r) => r.name);
+        console.log(names.join(','));
+        const mixed = Array.from(client.map('Fail', [{code: 5, message: 'x'}], {returnErrors: true}));
+        console.log(mixed[0] instanceof RpcError, mixed[0].codeName);
+        const f = client.future('Echo', {name: 'later'});
+        console.log(f.result().name, f.done());
+        console.log((await client.future('Echo', {name: 'awaited'})).name);
+        try {
+          await client.future('Fail', {code: 9, message: 'no'});
+        } catch (e) {
+          console.log(e.codeName, e.details);
+        }
+        """, true);
+    assertEquals("", result.err());
+    assertEquals("a,b,c\ntrue NOT_FOUND\nlater true\nawaited\nFAILED_PRECONDITION no\n",
+        result.out());
+  }
+
+  @Test
   void uncaughtError_printsTheScriptsFrames_andExits1_processExitSetsTheStatus() {
     ScriptHarness.Result failed = run("""
         function call() {
