@@ -80,22 +80,26 @@ public final class ClientBinding implements AutoCloseable {
   @HostAccess.Export
   public List<String> load(String spec, String kind, Value searchPath, Value protoPath) {
     try {
+      // A file name means the script's working folder, which need not be this JVM's.
+      Path asFile = cwd.resolve(spec);
+      boolean isFile = java.nio.file.Files.isRegularFile(asFile);
       DescriptorSource source = switch (DescriptorSources.Form.of(spec, kind)) {
         case PB2 -> {
-          if (spec.endsWith(".py") && java.nio.file.Files.isRegularFile(Path.of(spec))) {
-            policy.checkRead(Path.of(spec)); // a module given by its path
+          if (spec.endsWith(".py") && isFile) {
+            policy.checkRead(asFile); // a module given by its path
           }
-          yield DescriptorSources.fromPb2(schema, policy.readable(paths(searchPath)), spec);
+          yield DescriptorSources.fromPb2(schema, policy.readable(paths(searchPath)),
+              spec.endsWith(".py") && isFile ? asFile.toString() : spec);
         }
         case DESCRIPTOR_SET -> DescriptorSources.fromDescriptorSet(schema,
-            policy.checkRead(Path.of(spec)));
+            policy.checkRead(asFile));
         case PROTO -> {
-          if (java.nio.file.Files.isRegularFile(Path.of(spec))) {
-            policy.checkRead(Path.of(spec));
+          if (isFile) {
+            policy.checkRead(asFile);
           }
           yield DescriptorSources.fromProtoFiles(schema, policy.readable(!protoPath.isNull()
               ? paths(protoPath) : defaultProtoPath.isEmpty() ? paths(searchPath)
-              : defaultProtoPath), List.of(spec));
+              : defaultProtoPath), List.of(isFile ? asFile.toString() : spec));
         }
       };
       return withWarnings(schema.add(source), source);
@@ -168,11 +172,11 @@ public final class ClientBinding implements AutoCloseable {
     return out;
   }
 
-  private static List<Path> paths(Value searchPath) {
+  private List<Path> paths(Value searchPath) {
     List<Path> roots = new ArrayList<>();
     for (long i = 0; i < searchPath.getArraySize(); i++) {
       String entry = searchPath.getArrayElement(i).asString();
-      roots.add(Path.of(entry.isEmpty() ? "." : entry).toAbsolutePath().normalize());
+      roots.add(cwd.resolve(entry.isEmpty() ? "." : entry).normalize());
     }
     return roots;
   }
@@ -270,6 +274,12 @@ public final class ClientBinding implements AutoCloseable {
   }
 
   private volatile BulkProgress progress = BulkProgress.NONE;
+  private volatile Path cwd = Path.of("").toAbsolutePath();
+
+  /** The folder the script's relative file names are relative to. */
+  void workingDirectory(Path folder) {
+    cwd = folder;
+  }
 
   /** Where long bulk work shows its progress (a terminal), or nowhere. */
   void showProgress(BulkProgress shown) {

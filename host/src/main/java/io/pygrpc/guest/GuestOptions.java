@@ -60,11 +60,11 @@ final class GuestOptions {
    * {@code insecure_skip_verify}; null gives the defaults.
    */
   static ChannelOptions channel(Value options) {
-    return channel(options, HostPolicy.OPEN);
+    return channel(options, HostPolicy.OPEN, java.nio.file.Path.of("").toAbsolutePath());
   }
 
   /** As {@link #channel(Value)}, reading certificate files only where {@code policy} allows. */
-  static ChannelOptions channel(Value options, HostPolicy policy) {
+  static ChannelOptions channel(Value options, HostPolicy policy, java.nio.file.Path cwd) {
     if (options == null || options.isNull()) {
       return ChannelOptions.DEFAULT;
     }
@@ -79,14 +79,16 @@ final class GuestOptions {
           + serverName);
     }
     return new ChannelOptions(tls == null || tls.isNull() ? null : tls.asBoolean(),
-        pem(options, "ca", policy), pem(options, "cert", policy), pem(options, "key", policy),
+        pem(options, "ca", policy, cwd), pem(options, "cert", policy, cwd),
+        pem(options, "key", policy, cwd),
         serverName == null || serverName.isNull() ? null : serverName.asString(),
         insecure != null && !insecure.isNull() && insecure.asBoolean(),
         ChannelTuning.of(options));
   }
 
   /** PEM content given as bytes, or as the path of a file holding it. */
-  private static byte[] pem(Value options, String name, HostPolicy policy) {
+  private static byte[] pem(Value options, String name, HostPolicy policy,
+      java.nio.file.Path cwd) {
     Value value = entry(options, name);
     if (value == null || value.isNull()) {
       return null;
@@ -101,12 +103,13 @@ final class GuestOptions {
           + "bytes, got " + value);
     }
     java.nio.file.Path path = java.nio.file.Path.of(value.asString());
-    policy.checkRead(path);
+    java.nio.file.Path file = cwd.resolve(path);
+    policy.checkRead(file);
     try {
-      return java.nio.file.Files.readAllBytes(path);
+      return java.nio.file.Files.readAllBytes(file);
     } catch (java.nio.file.NoSuchFileException e) {
       throw new PygrpcException(PygrpcException.Kind.VALUE, name + ": no file \"" + path
-          + "\" (looked at " + path.toAbsolutePath() + ")");
+          + "\" (looked at " + file + ")");
     } catch (java.io.IOException e) {
       throw new PygrpcException(PygrpcException.Kind.VALUE, name + ": cannot read \"" + path
           + "\": " + e.getMessage());

@@ -53,6 +53,12 @@ public final class HostBridge implements AutoCloseable {
   private final HostPolicy policy;
   private volatile List<String> argv = List.of();
   private volatile java.io.OutputStream callLog;
+  private volatile java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+
+  /** The folder relative file names of the script mean (a warm daemon's client's). */
+  void workingDirectory(java.nio.file.Path folder) {
+    cwd = folder.toAbsolutePath().normalize();
+  }
 
   private volatile java.io.OutputStream progress;
 
@@ -135,7 +141,7 @@ public final class HostBridge implements AutoCloseable {
             "port: expected an integer 1-65535, got " + port);
       }
       policy.checkTarget(target);
-      ChannelOptions channel = GuestOptions.channel(tls, policy);
+      ChannelOptions channel = GuestOptions.channel(tls, policy, cwd);
       if (channel.insecureSkipVerify() && WARNED_INSECURE.compareAndSet(false, true)) {
         warn("insecure_skip_verify=True: server certificates are not checked; use it for "
             + "testing only");
@@ -153,6 +159,7 @@ public final class HostBridge implements AutoCloseable {
       ClientBinding client = new ClientBinding(target, opened, () -> channels.release(opened),
           errors, protoPath, GuestOptions.settings(defaults),
           channel.tuning().maxSendMessageSize(), language, policy);
+      client.workingDirectory(cwd);
       attachProgress(client);
       clients.add(client);
       return client;
@@ -188,6 +195,7 @@ public final class HostBridge implements AutoCloseable {
       }
       ClientBinding client = new ClientBinding(name.asString(), channel, () -> { },
           errors, protoPath, GuestOptions.settings(defaults), null, language, policy);
+      client.workingDirectory(cwd);
       clients.add(client);
       return client;
     } catch (RuntimeException e) {

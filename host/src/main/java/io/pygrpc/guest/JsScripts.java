@@ -36,6 +36,7 @@ public final class JsScripts {
   private final List<Path> protoPath;
   private final boolean logCalls;
   private boolean progress;
+  private ScriptEnv env = ScriptEnv.ofProcess();
 
   /**
    * @param protoPath where {@code .proto} imports are searched when a script names no
@@ -60,6 +61,16 @@ public final class JsScripts {
   }
 
   /**
+   * Runs scripts in {@code where}'s working folder and environment (a warm daemon's client's).
+   *
+   * @return this
+   */
+  public JsScripts in(ScriptEnv where) {
+    env = requireNonNull(where, "env");
+    return this;
+  }
+
+  /**
    * Shows the progress of long bulk calls ({@code client.map}) on {@code err}: for a terminal.
    *
    * @return this
@@ -76,22 +87,22 @@ public final class JsScripts {
    */
   public int run(Path script, List<String> args) {
     requireNonNull(script, "script");
-    Path absolute = script.toAbsolutePath().normalize();
+    Path absolute = env.resolve(script);
     List<String> argv = new ArrayList<>();
     argv.add("pygrpc");
     argv.add(absolute.toString());
     argv.addAll(args);
     HostBridge bridge = new HostBridge(protoPath, err, GuestLanguage.JAVASCRIPT,
         HostPolicy.OPEN);
-    bridge.scriptInfo(argv, List.of(absolute.getParent(), Path.of("").toAbsolutePath()),
-        System.getenv());
+    bridge.scriptInfo(argv, List.of(absolute.getParent(), env.cwd()), env.environment());
+    bridge.workingDirectory(env.cwd());
     if (logCalls) {
       bridge.logCalls(err);
     }
     if (progress) {
       bridge.showProgress(err);
     }
-    Context context = Context.newBuilder("js")
+    Context.Builder builder = Context.newBuilder("js")
         .engine(engine)
         .in(in)
         .out(out)
@@ -104,8 +115,10 @@ public final class JsScripts {
         .allowCreateThread(true)
         .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
         .allowExperimentalOptions(true)
-        .option("js.shell", "true") // quit(), which process.exit() uses: an exit no catch stops
-        .build();
+        .option("js.shell", "true"); // quit(), which process.exit() uses: an exit no catch stops
+    env.configure(builder);
+    Context context = builder.build();
+    env.attach(context);
     try {
       context.getPolyglotBindings().putMember(HostBridge.BINDING, bridge);
       context.eval(JsPackage.prelude());
@@ -115,6 +128,9 @@ public final class JsScripts {
       if (e.isExit()) {
         return e.getExitStatus();
       }
+      if (env.wasInterrupted() && (e.isInterrupted() || e.isCancelled())) {
+        return 130;
+      }
       if (e.isGuestException() || e.isHostException()) {
         report(e, absolute);
         return 1;
@@ -123,7 +139,13 @@ public final class JsScripts {
     } catch (IOException e) {
       report(err, "pygrpc: cannot read " + script + ": " + e.getMessage());
       return 1;
+    } catch (IllegalStateException e) {
+      if (env.wasInterrupted()) {
+        return 130;
+      }
+      throw e;
     } finally {
+      env.detach();
       bridge.close();
       context.close(true);
     }

@@ -41,6 +41,7 @@ public final class PythonScripts {
   private final List<Path> protoPath;
   private final boolean logCalls;
   private boolean progress;
+  private ScriptEnv env = ScriptEnv.ofProcess();
 
   /**
    * @param engine the engine the script's context lives on; share one across runs
@@ -72,6 +73,16 @@ public final class PythonScripts {
   }
 
   /**
+   * Runs scripts in {@code where}'s working folder and environment (a warm daemon's client's).
+   *
+   * @return this
+   */
+  public PythonScripts in(ScriptEnv where) {
+    env = requireNonNull(where, "env");
+    return this;
+  }
+
+  /**
    * Shows the progress of long bulk calls ({@code client.map}) on {@code err}: for a terminal.
    *
    * @return this
@@ -91,7 +102,7 @@ public final class PythonScripts {
   public int run(Path script, List<String> args) {
     requireNonNull(script, "script");
     return execute(script.toString(), args,
-        context -> context.eval(RUNNER).execute(script.toAbsolutePath().toString()).asInt());
+        context -> context.eval(RUNNER).execute(env.resolve(script).toString()).asInt());
   }
 
   /**
@@ -156,6 +167,7 @@ public final class PythonScripts {
       argv[i + 1] = args.get(i);
     }
     HostBridge bridge = new HostBridge(protoPath, err);
+    bridge.workingDirectory(env.cwd());
     if (logCalls) {
       bridge.logCalls(err);
     }
@@ -163,14 +175,24 @@ public final class PythonScripts {
       bridge.showProgress(err);
     }
     Context context = newContext(argv, bridge);
+    env.attach(context);
     try {
       return body.apply(context);
     } catch (PolyglotException e) {
       if (e.isExit()) {
         return e.getExitStatus();
       }
+      if (env.wasInterrupted() && (e.isInterrupted() || e.isCancelled())) {
+        return 130; // Ctrl-C, as a shell reports it
+      }
+      throw e;
+    } catch (IllegalStateException e) {
+      if (env.wasInterrupted()) {
+        return 130; // the context was closed under the script by an interrupt
+      }
       throw e;
     } finally {
+      env.detach();
       bridge.close();
       // The script is over: stop what it left running (daemon threads, a request generator
       // blocked in a pump thread), as the interpreter does at exit.
@@ -179,7 +201,7 @@ public final class PythonScripts {
   }
 
   private Context newContext(String[] argv, HostBridge bridge) {
-    Context context = Context.newBuilder("python")
+    Context.Builder builder = Context.newBuilder("python")
         .engine(engine)
         .in(in)
         .out(out)
@@ -195,8 +217,9 @@ public final class PythonScripts {
         // Keep compiled bytecode of the standard library and the package between runs.
         .option("python.DontWriteBytecodeFlag", "false")
         .option("python.PyCachePrefix", CacheDirs.base().resolve("pycache").toString())
-        .option("python.WarnExperimentalFeatures", "false")
-        .build();
+        .option("python.WarnExperimentalFeatures", "false");
+    env.configure(builder);
+    Context context = builder.build();
     context.getPolyglotBindings().putMember(HostBridge.BINDING, bridge);
     return context;
   }

@@ -142,8 +142,11 @@ public final class Main implements Callable<Integer> {
 
   private PythonScripts python() {
     return new PythonScripts(engine.get(), in, out, err, protoPath, verbose)
-        .showProgress(terminal != null);
+        .showProgress(terminal != null).in(env);
   }
+
+  /** Where scripts run: this process's folder and environment, or a daemon client's. */
+  io.pygrpc.guest.ScriptEnv env = io.pygrpc.guest.ScriptEnv.ofProcess();
 
   /** The interactive prompt when stdin is a terminal; null otherwise (and in tests). */
   private Supplier<TerminalPrompt> terminal;
@@ -162,14 +165,14 @@ public final class Main implements Callable<Integer> {
 
   /** Runs a script file after checking that it can be read; shared with subcommands. */
   int runScript(CommandLine line, Path file, List<String> scriptArgs) {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(env.resolve(file))) {
       throw new CommandLine.ParameterException(line, "Cannot open the script '" + file
-          + "': " + (Files.exists(file) ? "it is not a file." : "no such file."));
+          + "': " + (Files.exists(env.resolve(file)) ? "it is not a file." : "no such file."));
     }
     String name = file.getFileName().toString();
     if (name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs")) {
       return new JsScripts(engine.get(), in, out, err, protoPath, verbose)
-          .showProgress(terminal != null).run(file, scriptArgs);
+          .showProgress(terminal != null).in(env).run(file, scriptArgs);
     }
     if (!name.endsWith(".py")) {
       throw new CommandLine.ParameterException(line, "The script '" + file

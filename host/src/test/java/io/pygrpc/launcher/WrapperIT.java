@@ -24,9 +24,14 @@ class WrapperIT {
 
   static Result exec(Map<String, String> env, List<String> command)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile());
+    return exec(env, command, new java.io.File("/dev/null"), REPO);
+  }
+
+  static Result exec(Map<String, String> env, List<String> command, java.io.File stdin,
+      Path folder) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
     builder.environment().putAll(env);
-    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.redirectInput(ProcessBuilder.Redirect.from(stdin));
     Process process = builder.start();
     // Read both streams concurrently so neither pipe fills and blocks the child.
     var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process, true));
@@ -90,6 +95,41 @@ class WrapperIT {
     }
     assertEquals(expected.toString(), result.out());
     assertEquals(0, result.status());
+  }
+
+  /**
+   * The warm mode: the first script run starts the daemon, the next ones reuse it; the script
+   * sees the client's folder, environment, stdin and arguments, and its exit status comes back.
+   */
+  @Test
+  void warmDaemon_runsScriptsInTheClientsFolderAndEnvironment(
+      @org.junit.jupiter.api.io.TempDir Path cache, @org.junit.jupiter.api.io.TempDir Path work)
+      throws Exception {
+    Map<String, String> env = Map.of("PYGRPC_DAEMON", "1", "PYGRPC_CACHE", cache.toString(),
+        "GREETING", "hi");
+    java.nio.file.Files.writeString(work.resolve("input.txt"), "typed\n");
+    java.nio.file.Files.writeString(work.resolve("relative.py"), "print('relative', 6 * 7)\n");
+    String pygrpc = REPO.resolve("pygrpc").toString();
+    try {
+      Result first = exec(env, List.of(pygrpc, "-c", String.join("\n",
+          "import os, sys",
+          "print(input().upper(), os.getcwd() == sys.argv[1], os.environ['GREETING'])",
+          "sys.exit(5)"), work.toString()), work.resolve("input.txt").toFile(), work);
+      assertEquals("TYPED True hi\n", first.out(), first.err());
+      assertEquals(5, first.status());
+      Result second = exec(env, List.of(pygrpc, "relative.py"), new java.io.File("/dev/null"),
+          work);
+      assertEquals("relative 42\n", second.out());
+      assertEquals("", second.err()); // no second start: the daemon was already up
+      assertEquals(0, second.status());
+      Result failing = exec(env, List.of(pygrpc, "-c", "raise KeyError('k')"),
+          new java.io.File("/dev/null"), work);
+      assertEquals(1, failing.status());
+      assertTrue(failing.err().endsWith("KeyError: 'k'\n"), failing.err());
+    } finally {
+      Result stopped = exec(env, List.of(pygrpc, "--stop-daemon"));
+      assertEquals(0, stopped.status(), stopped.err());
+    }
   }
 
   @Test

@@ -1,0 +1,155 @@
+package io.pygrpc.launcher;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The client of the warm daemon: a JVM that loads only this class and the JDK's, so it starts
+ * in tens of milliseconds. {@code DaemonClient SOCKET ARGS...}. When no daemon answers, it
+ * starts one with the command in {@code PYGRPC_DAEMON_COMMAND} (words separated by unit
+ * separators, as the wrapper writes it), in a session of its own so the terminal's Ctrl-C and
+ * hang-up do not reach it, and waits for it.
+ */
+public final class DaemonClient {
+  private DaemonClient() {}
+
+  public static void main(String[] args) throws IOException {
+    Path socket = Path.of(args[0]);
+    SocketChannel channel = connect(socket);
+    if (channel == null) {
+      channel = startDaemon(socket);
+    }
+    DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
+    DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
+    out.writeInt(DaemonProtocol.MAGIC);
+    out.writeInt(DaemonProtocol.VERSION);
+    DaemonProtocol.writeString(out, Path.of("").toAbsolutePath().toString());
+    out.writeInt(args.length - 1);
+    for (int i = 1; i < args.length; i++) {
+      DaemonProtocol.writeString(out, args[i]);
+    }
+    Map<String, String> environment = System.getenv();
+    out.writeInt(environment.size());
+    for (Map.Entry<String, String> entry : environment.entrySet()) {
+      DaemonProtocol.writeString(out, entry.getKey());
+      DaemonProtocol.writeString(out, entry.getValue());
+    }
+    out.flush();
+    forwardInterrupts(out);
+    int status = relay(in, out);
+    System.out.flush();
+    System.err.flush();
+    System.exit(status);
+  }
+
+  private static SocketChannel connect(Path socket) {
+    try {
+      SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+      channel.connect(UnixDomainSocketAddress.of(socket));
+      return channel;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static SocketChannel startDaemon(Path socket) throws IOException {
+    String command = System.getenv("PYGRPC_DAEMON_COMMAND");
+    if (command == null || command.isEmpty()) {
+      System.err.println("pygrpc: no warm daemon at " + socket + " and no command to start one");
+      System.exit(1);
+    }
+    java.util.List<String> words = new java.util.ArrayList<>();
+    if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+      words.add("/usr/bin/setsid");
+    }
+    words.addAll(java.util.List.of(command.split("\u001f")));
+    words.add(socket.toString());
+    java.nio.file.Files.createDirectories(socket.getParent());
+    java.io.File log = socket.resolveSibling(socket.getFileName() + ".log").toFile();
+    System.err.println("pygrpc: starting the warm daemon (once; PYGRPC_DAEMON=0 turns it off)...");
+    new ProcessBuilder(words).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
+        "/dev/null"))).redirectErrorStream(true).redirectOutput(log).start();
+    long deadline = System.nanoTime() + 90_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      SocketChannel channel = connect(socket);
+      if (channel != null) {
+        return channel;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    System.err.println("pygrpc: the warm daemon did not start; see " + log);
+    System.exit(1);
+    return null;
+  }
+
+  /** Ctrl-C goes to the script; a second one leaves at once, as 130. */
+  private static void forwardInterrupts(DataOutputStream out) {
+    try {
+      boolean[] once = {false};
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
+        if (once[0]) {
+          Runtime.getRuntime().halt(130);
+        }
+        once[0] = true;
+        try {
+          DaemonProtocol.frame(out, DaemonProtocol.INTERRUPT, new byte[0], 0, 0);
+        } catch (IOException e) {
+          Runtime.getRuntime().halt(130);
+        }
+      });
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      // no SIGINT here: Ctrl-C ends the client alone
+    }
+  }
+
+  private static int relay(DataInputStream in, DataOutputStream out) throws IOException {
+    while (true) {
+      byte type;
+      byte[] data;
+      try {
+        type = in.readByte();
+        data = in.readNBytes(in.readInt());
+      } catch (IOException e) {
+        System.err.println("pygrpc: the warm daemon went away (" + e.getMessage() + ")");
+        return 1;
+      }
+      switch (type) {
+        case DaemonProtocol.STDOUT -> System.out.write(data, 0, data.length);
+        case DaemonProtocol.STDERR -> {
+          System.out.flush();
+          System.err.write(data, 0, data.length);
+          System.err.flush();
+        }
+        case DaemonProtocol.STDIN_WANTED -> {
+          System.out.flush();
+          int wanted = ((data[0] & 0xFF) << 24) | ((data[1] & 0xFF) << 16)
+              | ((data[2] & 0xFF) << 8) | (data[3] & 0xFF);
+          byte[] buffer = new byte[Math.max(1, Math.min(wanted, 65536))];
+          int n = System.in.read(buffer);
+          if (n < 0) {
+            DaemonProtocol.frame(out, DaemonProtocol.STDIN_EOF, new byte[0], 0, 0);
+          } else {
+            DaemonProtocol.frame(out, DaemonProtocol.STDIN, buffer, 0, n);
+          }
+        }
+        case DaemonProtocol.EXIT -> {
+          return ((data[0] & 0xFF) << 24) | ((data[1] & 0xFF) << 16) | ((data[2] & 0xFF) << 8)
+              | (data[3] & 0xFF);
+        }
+        default -> { }
+      }
+    }
+  }
+}

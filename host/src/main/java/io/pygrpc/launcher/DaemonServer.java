@@ -1,0 +1,245 @@
+package io.pygrpc.launcher;
+
+import io.pygrpc.guest.Engines;
+import io.pygrpc.guest.ScriptEnv;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The warm launcher ({@code PYGRPC_DAEMON=1 ./pygrpc script.py}): one JVM per user and build that
+ * keeps the polyglot engine warm and runs each script in a fresh context, in the client's
+ * working folder and environment, with its stdin, stdout, stderr, exit status and Ctrl-C
+ * forwarded. It listens on a unix socket in a folder only the user can open, and exits after
+ * an idle hour.
+ */
+public final class DaemonServer {
+  private static final long IDLE_MILLIS = 60 * 60 * 1000L;
+  private final AtomicLong lastUsed = new AtomicLong(System.currentTimeMillis());
+  private final Path socket;
+
+  private DaemonServer(Path socket) {
+    this.socket = socket;
+  }
+
+  /** {@code DaemonServer SOCKET}: serves until idle for an hour, or told to stop. */
+  public static void main(String[] args) throws Exception {
+    Path socket = Path.of(args[0]);
+    Files.createDirectories(socket.getParent(),
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    Files.setPosixFilePermissions(socket.getParent(), PosixFilePermissions.fromString(
+        "rwx------"));
+    Files.deleteIfExists(socket);
+    java.util.logging.Logger.getLogger("io.grpc").setLevel(java.util.logging.Level.OFF);
+    Engines.shared(); // warm before the first client
+    new DaemonServer(socket).serve();
+  }
+
+  private void serve() throws IOException {
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(socket));
+      Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+      Thread idle = new Thread(() -> {
+        while (true) {
+          try {
+            Thread.sleep(60_000);
+          } catch (InterruptedException e) {
+            return;
+          }
+          if (System.currentTimeMillis() - lastUsed.get() > IDLE_MILLIS) {
+            stop();
+          }
+        }
+      }, "pygrpc-daemon-idle");
+      idle.setDaemon(true);
+      idle.start();
+      while (true) {
+        SocketChannel client = server.accept();
+        lastUsed.set(System.currentTimeMillis());
+        Thread worker = new Thread(() -> handle(client), "pygrpc-daemon-client");
+        worker.setDaemon(true);
+        worker.start();
+      }
+    }
+  }
+
+  private void stop() {
+    try {
+      Files.deleteIfExists(socket);
+    } catch (IOException ignored) {
+      // gone already
+    }
+    io.pygrpc.call.EventLoops.shutdown();
+    Runtime.getRuntime().halt(0);
+  }
+
+  private void handle(SocketChannel channel) {
+    try (channel) {
+      DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
+      DataOutputStream out = new DataOutputStream(Channels.newOutputStream(channel));
+      if (in.readInt() != DaemonProtocol.MAGIC || in.readInt() != DaemonProtocol.VERSION) {
+        return;
+      }
+      Path cwd = Path.of(DaemonProtocol.readString(in));
+      List<String> args = new ArrayList<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        args.add(DaemonProtocol.readString(in));
+      }
+      Map<String, String> environment = new HashMap<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        environment.put(DaemonProtocol.readString(in), DaemonProtocol.readString(in));
+      }
+      if (args.equals(List.of("--stop-daemon"))) {
+        exit(out, 0);
+        stop();
+        return;
+      }
+      ScriptEnv env = ScriptEnv.of(cwd, environment);
+      RemoteStdin stdin = new RemoteStdin(out);
+      Thread reader = new Thread(() -> readClient(in, stdin, env), "pygrpc-daemon-input");
+      reader.setDaemon(true);
+      reader.start();
+      PrintStream stdout = new PrintStream(new FrameStream(out, DaemonProtocol.STDOUT), true,
+          StandardCharsets.UTF_8);
+      PrintStream stderr = new PrintStream(new FrameStream(out, DaemonProtocol.STDERR), true,
+          StandardCharsets.UTF_8);
+      Main main = new Main(stdin, stdout, stderr, Engines::shared);
+      main.env = env;
+      int status;
+      try {
+        status = Main.commandLine(main).execute(args.toArray(String[]::new));
+      } catch (RuntimeException e) {
+        stderr.println("pygrpc: " + e);
+        status = 1;
+      }
+      stdout.flush();
+      stderr.flush();
+      exit(out, status);
+    } catch (IOException e) {
+      // the client went away: nothing to tell it
+    } finally {
+      lastUsed.set(System.currentTimeMillis());
+    }
+  }
+
+  private static void exit(DataOutputStream out, int status) throws IOException {
+    byte[] code = {(byte) (status >> 24), (byte) (status >> 16), (byte) (status >> 8),
+        (byte) status};
+    DaemonProtocol.frame(out, DaemonProtocol.EXIT, code, 0, 4);
+  }
+
+  private static void readClient(DataInputStream in, RemoteStdin stdin, ScriptEnv env) {
+    try {
+      while (true) {
+        byte type = in.readByte();
+        int length = in.readInt();
+        byte[] data = in.readNBytes(length);
+        switch (type) {
+          case DaemonProtocol.STDIN -> stdin.offer(data);
+          case DaemonProtocol.STDIN_EOF -> stdin.offer(null);
+          case DaemonProtocol.INTERRUPT -> env.interrupt();
+          default -> { }
+        }
+      }
+    } catch (IOException e) {
+      stdin.offer(null); // the client is gone: end of input, and stop the script
+      env.interrupt();
+    }
+  }
+
+  /** Output to the client as frames of one kind. */
+  private static final class FrameStream extends OutputStream {
+    private final DataOutputStream out;
+    private final byte type;
+
+    FrameStream(DataOutputStream out, byte type) {
+      this.out = out;
+      this.type = type;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] data, int offset, int length) throws IOException {
+      if (length > 0) {
+        DaemonProtocol.frame(out, type, data, offset, length);
+      }
+    }
+  }
+
+  /** The client's stdin, asked for only when the script reads. */
+  private static final class RemoteStdin extends InputStream {
+    private final DataOutputStream out;
+    private final java.util.concurrent.BlockingQueue<byte[]> chunks =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    private static final byte[] EOF = new byte[0];
+    private byte[] current;
+    private int position;
+    private boolean ended;
+
+    RemoteStdin(DataOutputStream out) {
+      this.out = out;
+    }
+
+    void offer(byte[] chunk) {
+      chunks.add(chunk == null ? EOF : chunk);
+    }
+
+    @Override
+    public synchronized int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public synchronized int read(byte[] buffer, int offset, int length) throws IOException {
+      if (length == 0) {
+        return 0;
+      }
+      while (current == null || position >= current.length) {
+        if (ended) {
+          return -1;
+        }
+        byte[] wanted = {(byte) (length >> 24), (byte) (length >> 16), (byte) (length >> 8),
+            (byte) length};
+        DaemonProtocol.frame(out, DaemonProtocol.STDIN_WANTED, wanted, 0, 4);
+        try {
+          current = chunks.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException();
+        }
+        position = 0;
+        if (current == EOF) {
+          ended = true;
+          return -1;
+        }
+      }
+      int n = Math.min(length, current.length - position);
+      System.arraycopy(current, position, buffer, offset, n);
+      position += n;
+      return n;
+    }
+  }
+}
