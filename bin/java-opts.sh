@@ -2,7 +2,9 @@
 # Short scripts start fastest with C1 only and, on JDK 25+, an AOT cache of the loaded classes
 # (made once by a training run against the demo server; see DESIGN.md).
 
-pygrpc_java_opts=(-XX:TieredStopAtLevel=1 -Xss4m -XX:+UseSerialGC
+# A 32 MB young generation: the default (a share of the machine's memory) let a hello-world's
+# resident set reach 313 MB; 32 MB keeps it near 255 MB at the same call throughput.
+pygrpc_java_opts=(-XX:TieredStopAtLevel=1 -Xss4m -XX:+UseSerialGC -Xmn32m
   -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot*=off)
 pygrpc_major=$(pygrpc_java_major "$PYGRPC_JAVA_HOME")
 if [ "${pygrpc_major:-0}" -ge 22 ]; then
