@@ -13,7 +13,6 @@ import io.pygrpc.call.Invocation;
 import io.pygrpc.call.Reply;
 import io.pygrpc.call.RequestLimit;
 import io.pygrpc.call.StreamingCall;
-import io.pygrpc.convert.InputValue;
 import io.pygrpc.convert.MessageConverter;
 import io.pygrpc.convert.MessageView;
 import io.pygrpc.descriptor.DescriptorSource;

@@ -1,6 +1,5 @@
 package io.pygrpc.guest;
 
-import io.grpc.Status;
 import io.pygrpc.PygrpcException;
 import io.pygrpc.call.PendingReply;
 import io.pygrpc.call.Reply;
