@@ -13,7 +13,21 @@ fi
 if [ "${pygrpc_major:-0}" -ge 23 ]; then
   pygrpc_java_opts+=(--sun-misc-unsafe-memory-access=allow)
 fi
-if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ]; then
+if [ "${PYGRPC_JIT:-0}" = 1 ]; then
+  . "$here/bin/jit.sh"
+  if pygrpc_jit_setup; then
+    # The optimizing runtime: full tiered compilation for the host too, no start-up cache.
+    pygrpc_tiered=()
+    for pygrpc_opt in "${pygrpc_java_opts[@]}"; do
+      [ "$pygrpc_opt" = -XX:TieredStopAtLevel=1 ] || pygrpc_tiered+=("$pygrpc_opt")
+    done
+    pygrpc_java_opts=("${pygrpc_tiered[@]}" "${pygrpc_jit_opts[@]}")
+    pygrpc_classpath="$pygrpc_jit_classpath"
+  else
+    echo "pygrpc: PYGRPC_JIT=1 needs host/target/jvmci (rebuild: mvn package); running without it" >&2
+  fi
+fi
+if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ] && [ "${PYGRPC_JIT:-0}" != 1 ]; then
   pygrpc_aot="$here/host/target/pygrpc.aot"
   # The cache is tied to the JDK that made it: remake it when another JDK runs the launcher.
   # and when the jar was rebuilt since (a build not made through ./pygrpc).

@@ -132,6 +132,16 @@ class WrapperIT {
     }
   }
 
+  /** PYGRPC_JIT=1: the compiler on the upgrade module path, off the class path, runs. */
+  @Test
+  void jitMode_runsScriptsWithTheOptimizingRuntime() throws Exception {
+    Result result = exec(Map.of("PYGRPC_JIT", "1", "PYGRPC_DAEMON", "0"),
+        List.of("./pygrpc", "-c", "import sys; print(sys.implementation.name, sum(range(10**6)))"));
+    assertEquals("", result.err());
+    assertEquals("graalpy 499999500000\n", result.out());
+    assertEquals(0, result.status());
+  }
+
   @Test
   void wrapper_rpcFailureUncaught_exits1WithPythonTraceback() throws Exception {
     Result result = exec(Map.of(), List.of("./pygrpc", "demo", "--port", "0",
