@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.EnvironmentAccess;
-import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.FileSystem;
@@ -28,16 +26,7 @@ import org.graalvm.polyglot.io.IOAccess;
  *
  * @since 0.4.0
  */
-public final class JsScripts {
-  private final Engine engine;
-  private final InputStream in;
-  private final OutputStream out;
-  private final OutputStream err;
-  private final List<Path> protoPath;
-  private final boolean logCalls;
-  private boolean progress;
-  private ScriptEnv env = ScriptEnv.ofProcess();
-
+public final class JsScripts extends ScriptRunner<JsScripts> {
   /**
    * @param protoPath where {@code .proto} imports are searched when a script names no
    *     {@code protoPath} (the launcher's {@code -I}); empty for the script's defaults
@@ -52,31 +41,11 @@ public final class JsScripts {
    */
   public JsScripts(Engine engine, InputStream in, OutputStream out, OutputStream err,
       List<Path> protoPath, boolean logCalls) {
-    this.logCalls = logCalls;
-    this.engine = requireNonNull(engine, "engine");
-    this.in = requireNonNull(in, "in");
-    this.out = requireNonNull(out, "out");
-    this.err = requireNonNull(err, "err");
-    this.protoPath = List.copyOf(requireNonNull(protoPath, "protoPath"));
+    super(engine, in, out, err, protoPath, logCalls);
   }
 
-  /**
-   * Runs scripts in {@code where}'s working folder and environment (a warm daemon's client's).
-   *
-   * @return this
-   */
-  public JsScripts in(ScriptEnv where) {
-    env = requireNonNull(where, "env");
-    return this;
-  }
-
-  /**
-   * Shows the progress of long bulk calls ({@code client.map}) on {@code err}: for a terminal.
-   *
-   * @return this
-   */
-  public JsScripts showProgress(boolean show) {
-    progress = show;
+  @Override
+  JsScripts self() {
     return this;
   }
 
@@ -92,33 +61,14 @@ public final class JsScripts {
     argv.add("pygrpc");
     argv.add(absolute.toString());
     argv.addAll(args);
-    HostBridge bridge = new HostBridge(protoPath, err, GuestLanguage.JAVASCRIPT,
-        HostPolicy.OPEN);
+    HostBridge bridge = bridge(GuestLanguage.JAVASCRIPT);
     bridge.scriptInfo(argv, List.of(absolute.getParent(), env.cwd()), env.environment());
-    bridge.workingDirectory(env.cwd());
-    if (logCalls) {
-      bridge.logCalls(err);
-    }
-    if (progress) {
-      bridge.showProgress(err);
-    }
-    Context.Builder builder = Context.newBuilder("js")
-        .engine(engine)
-        .in(in)
-        .out(out)
-        .err(err)
-        .allowHostAccess(GuestAccess.POLICY)
-        .allowPolyglotAccess(PolyglotAccess.newBuilder().allowBindingsAccess("js").build())
+    Context context = open(contextBuilder(GuestLanguage.JAVASCRIPT)
         .allowIO(IOAccess.newBuilder()
             .fileSystem(new ModuleFileSystem(FileSystem.newDefaultFileSystem()))
             .allowHostSocketAccess(true).build())
-        .allowCreateThread(true)
-        .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
         .allowExperimentalOptions(true)
-        .option("js.shell", "true"); // quit(), which process.exit() uses: an exit no catch stops
-    env.configure(builder);
-    Context context = builder.build();
-    env.attach(context);
+        .option("js.shell", "true")); // quit(), which process.exit() uses: an exit no catch stops
     try {
       context.getPolyglotBindings().putMember(HostBridge.BINDING, bridge);
       context.eval(JsPackage.prelude());
@@ -128,8 +78,9 @@ public final class JsScripts {
       if (e.isExit()) {
         return e.getExitStatus();
       }
-      if (env.wasInterrupted() && (e.isInterrupted() || e.isCancelled())) {
-        return 130;
+      Integer interrupted = interrupted(e);
+      if (interrupted != null) {
+        return interrupted;
       }
       if (e.isGuestException() || e.isHostException()) {
         report(e, absolute);
@@ -140,8 +91,9 @@ public final class JsScripts {
       report(err, "pygrpc: cannot read " + script + ": " + e.getMessage());
       return 1;
     } catch (IllegalStateException e) {
-      if (env.wasInterrupted()) {
-        return 130;
+      Integer interrupted = interrupted(e);
+      if (interrupted != null) {
+        return interrupted;
       }
       throw e;
     } finally {

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.EnvironmentAccess;
-import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -26,22 +24,13 @@ import org.graalvm.polyglot.io.IOAccess;
  *
  * @since 0.3.0
  */
-public final class PythonScripts {
+public final class PythonScripts extends ScriptRunner<PythonScripts> {
   private static final Source RUNNER = Source.create("python",
       "import pygrpc._script\npygrpc._script.run");
   private static final Source CODE_RUNNER = Source.create("python",
       "import pygrpc._script\npygrpc._script.run_code");
   private static final Source REPL = Source.create("python",
       "import pygrpc._repl\npygrpc._repl");
-
-  private final Engine engine;
-  private final InputStream in;
-  private final OutputStream out;
-  private final OutputStream err;
-  private final List<Path> protoPath;
-  private final boolean logCalls;
-  private boolean progress;
-  private ScriptEnv env = ScriptEnv.ofProcess();
 
   /**
    * @param engine the engine the script's context lives on; share one across runs
@@ -64,31 +53,11 @@ public final class PythonScripts {
    */
   public PythonScripts(Engine engine, InputStream in, OutputStream out, OutputStream err,
       List<Path> protoPath, boolean logCalls) {
-    this.logCalls = logCalls;
-    this.engine = requireNonNull(engine, "engine");
-    this.in = requireNonNull(in, "in");
-    this.out = requireNonNull(out, "out");
-    this.err = requireNonNull(err, "err");
-    this.protoPath = List.copyOf(requireNonNull(protoPath, "protoPath"));
+    super(engine, in, out, err, protoPath, logCalls);
   }
 
-  /**
-   * Runs scripts in {@code where}'s working folder and environment (a warm daemon's client's).
-   *
-   * @return this
-   */
-  public PythonScripts in(ScriptEnv where) {
-    env = requireNonNull(where, "env");
-    return this;
-  }
-
-  /**
-   * Shows the progress of long bulk calls ({@code client.map}) on {@code err}: for a terminal.
-   *
-   * @return this
-   */
-  public PythonScripts showProgress(boolean show) {
-    progress = show;
+  @Override
+  PythonScripts self() {
     return this;
   }
 
@@ -166,29 +135,23 @@ public final class PythonScripts {
     for (int i = 0; i < args.size(); i++) {
       argv[i + 1] = args.get(i);
     }
-    HostBridge bridge = new HostBridge(protoPath, err);
-    bridge.workingDirectory(env.cwd());
-    if (logCalls) {
-      bridge.logCalls(err);
-    }
-    if (progress) {
-      bridge.showProgress(err);
-    }
+    HostBridge bridge = bridge(GuestLanguage.PYTHON);
     Context context = newContext(argv, bridge);
-    env.attach(context);
     try {
       return body.apply(context);
     } catch (PolyglotException e) {
       if (e.isExit()) {
         return e.getExitStatus();
       }
-      if (env.wasInterrupted() && (e.isInterrupted() || e.isCancelled())) {
-        return 130; // Ctrl-C, as a shell reports it
+      Integer interrupted = interrupted(e);
+      if (interrupted != null) {
+        return interrupted;
       }
       throw e;
     } catch (IllegalStateException e) {
-      if (env.wasInterrupted()) {
-        return 130; // the context was closed under the script by an interrupt
+      Integer interrupted = interrupted(e);
+      if (interrupted != null) {
+        return interrupted;
       }
       throw e;
     } finally {
@@ -201,25 +164,16 @@ public final class PythonScripts {
   }
 
   private Context newContext(String[] argv, HostBridge bridge) {
-    Context.Builder builder = Context.newBuilder("python")
-        .engine(engine)
-        .in(in)
-        .out(out)
-        .err(err)
+    Context.Builder builder = contextBuilder(GuestLanguage.PYTHON)
         .arguments("python", argv)
-        .allowHostAccess(GuestAccess.POLICY)
-        .allowPolyglotAccess(PolyglotAccess.newBuilder().allowBindingsAccess("python").build())
         .allowIO(IOAccess.ALL)
-        .allowCreateThread(true)
-        .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
         .option("python.PythonPath", PythonPackage.root().toString())
         .option("python.PosixModuleBackend", "java")
         // Keep compiled bytecode of the standard library and the package between runs.
         .option("python.DontWriteBytecodeFlag", "false")
         .option("python.PyCachePrefix", CacheDirs.base().resolve("pycache").toString())
         .option("python.WarnExperimentalFeatures", "false");
-    env.configure(builder);
-    Context context = builder.build();
+    Context context = open(builder);
     context.getPolyglotBindings().putMember(HostBridge.BINDING, bridge);
     return context;
   }

@@ -47,10 +47,6 @@ public final class ScriptEnv {
     return cwd().resolve(path).normalize();
   }
 
-  boolean inheritsProcess() {
-    return cwd == null;
-  }
-
   void attach(Context context) {
     running.set(context);
   }
