@@ -221,28 +221,16 @@ def _report(loaded) -> list:
 _RUNTIME_DIRS = (sys.base_prefix, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def _cwd():
-    # An embedding application's sandbox may not even let a script see its working folder.
-    try:
-        return os.getcwd()
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException:
-        return None
-
-
 def _search_path() -> list:
     # Where Python's import would look: the script's folder (sys.path[0]), the working folder
     # ('' in sys.path), the rest of sys.path. The interpreter's and pygrpc's own folders hold
     # no generated modules, so leaving them out keeps "not found" messages short.
-    cwd = _cwd()
+    cwd = os.getcwd()
     paths = []
     for entry in sys.path[:1] + [cwd] + sys.path[1:]:
         if not isinstance(entry, str):
             continue
         entry = cwd if entry == '' else entry
-        if entry is None:
-            continue
         if entry not in paths and not entry.startswith(_RUNTIME_DIRS):
             paths.append(entry)
     return paths
