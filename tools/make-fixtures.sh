@@ -15,6 +15,8 @@ rm -rf "$fixtures" && mkdir -p "$fixtures"/{modern,v3_5,beta2015,v5} "$demo"
 protoc -I"$protos/helloworld" --python_out=scripts helloworld.proto
 protoc -I"$protos" --python_out=scripts demo/common.proto demo/echo.proto demo/route.proto
 python3 -m grpc_tools.protoc -I"$protos/helloworld" --grpc_python_out=scripts helloworld.proto
+# The embedding example keeps its own copy: its sandbox reads only scripts/embed.
+protoc -I"$protos/helloworld" --python_out=scripts/embed helloworld.proto
 
 # The demo server's schema.
 protoc -I"$protos/helloworld" -I"$protos" --include_imports --include_source_info \
