@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import io.pygrpc.demo.DemoServer;
-import io.pygrpc.guest.Engines;
-import io.pygrpc.launcher.Main;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.pygrpc.launcher.LauncherTest;
+import io.pygrpc.launcher.LauncherTest.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -38,17 +34,8 @@ class InteropTest {
   @TempDir
   Path dir;
 
-  record Run(int status, String out, String err) {}
-
-  static Run launch(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Main main = new Main(new ByteArrayInputStream(new byte[0]),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Engines::shared);
-    int status = Main.commandLine(main).execute(args);
-    return new Run(status, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+  private static Run launch(String... args) {
+    return LauncherTest.launch("", args);
   }
 
   private static void assertCases(Run run, List<String> cases, Set<String> skippable) {

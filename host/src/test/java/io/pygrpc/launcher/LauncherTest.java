@@ -17,17 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher in-process, as picocli recommends: exit codes and exact output. */
-class LauncherTest {
+public class LauncherTest {
   static final Engine ENGINE = Engines.shared();
   static final Path SCRIPTS = Path.of("../scripts").toAbsolutePath().normalize();
 
   @TempDir
   Path dir;
 
-  record Run(int status, String out, String err) {}
+  /** What an in-process launch printed and returned; other packages' tests use it too. */
+  public record Run(int status, String out, String err) {}
 
 
-  static Run launch(String stdin, String... args) {
+  public static Run launch(String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Main main = new Main(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
