@@ -134,8 +134,7 @@ public final class DaemonClient {
         }
         case DaemonProtocol.STDIN_WANTED -> {
           System.out.flush();
-          int wanted = ((data[0] & 0xFF) << 24) | ((data[1] & 0xFF) << 16)
-              | ((data[2] & 0xFF) << 8) | (data[3] & 0xFF);
+          int wanted = DaemonProtocol.intOf(data);
           byte[] buffer = new byte[Math.max(1, Math.min(wanted, 65536))];
           int n = System.in.read(buffer);
           if (n < 0) {
@@ -145,8 +144,7 @@ public final class DaemonClient {
           }
         }
         case DaemonProtocol.EXIT -> {
-          return ((data[0] & 0xFF) << 24) | ((data[1] & 0xFF) << 16) | ((data[2] & 0xFF) << 8)
-              | (data[3] & 0xFF);
+          return DaemonProtocol.intOf(data);
         }
         default -> { }
       }

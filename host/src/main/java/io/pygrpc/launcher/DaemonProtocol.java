@@ -44,6 +44,18 @@ final class DaemonProtocol {
     return new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 
+  /** An int as a frame's four bytes (the exit status, how much stdin is wanted). */
+  static byte[] intFrame(int value) {
+    return new byte[] {(byte) (value >> 24), (byte) (value >> 16), (byte) (value >> 8),
+        (byte) value};
+  }
+
+  /** The int of {@link #intFrame(int)}. */
+  static int intOf(byte[] frame) {
+    return ((frame[0] & 0xFF) << 24) | ((frame[1] & 0xFF) << 16) | ((frame[2] & 0xFF) << 8)
+        | (frame[3] & 0xFF);
+  }
+
   /** One frame; writers share the stream, so frames are written whole. */
   static void frame(DataOutputStream out, byte type, byte[] data, int offset, int length)
       throws IOException {

@@ -140,9 +140,7 @@ public final class DaemonServer {
   }
 
   private static void exit(DataOutputStream out, int status) throws IOException {
-    byte[] code = {(byte) (status >> 24), (byte) (status >> 16), (byte) (status >> 8),
-        (byte) status};
-    DaemonProtocol.frame(out, DaemonProtocol.EXIT, code, 0, 4);
+    DaemonProtocol.frame(out, DaemonProtocol.EXIT, DaemonProtocol.intFrame(status), 0, 4);
   }
 
   private static void readClient(DataInputStream in, RemoteStdin stdin, ScriptEnv env) {
@@ -221,9 +219,8 @@ public final class DaemonServer {
         if (ended) {
           return -1;
         }
-        byte[] wanted = {(byte) (length >> 24), (byte) (length >> 16), (byte) (length >> 8),
-            (byte) length};
-        DaemonProtocol.frame(out, DaemonProtocol.STDIN_WANTED, wanted, 0, 4);
+        DaemonProtocol.frame(out, DaemonProtocol.STDIN_WANTED, DaemonProtocol.intFrame(length),
+            0, 4);
         try {
           current = chunks.take();
         } catch (InterruptedException e) {
