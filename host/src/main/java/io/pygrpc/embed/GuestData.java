@@ -103,12 +103,10 @@ final class GuestData {
       }
       return map;
     } else if (value.hasArrayElements()) {
-      if (isByteArray(value)) {
-        byte[] bytes = new byte[(int) value.getArraySize()];
-        for (int i = 0; i < bytes.length; i++) {
-          bytes[i] = (byte) value.getArrayElement(i).asInt();
-        }
-        return bytes;
+      // A Uint8Array is bytes, read as the converter reads a request's bytes field.
+      io.pygrpc.convert.InputValue input = PolyglotInput.javascript(value);
+      if (input.type() == io.pygrpc.convert.InputValue.Type.BYTES) {
+        return input.asBytes();
       }
       List<Object> list = new ArrayList<>();
       for (long i = 0; i < value.getArraySize(); i++) {
@@ -131,10 +129,4 @@ final class GuestData {
     }
     return value.toString();
   }
-
-  private static boolean isByteArray(Value value) {
-    Value meta = value.getMetaObject();
-    return meta != null && "Uint8Array".equals(meta.getMetaSimpleName());
-  }
-
 }
