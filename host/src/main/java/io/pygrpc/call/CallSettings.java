@@ -61,6 +61,17 @@ public record CallSettings(Duration timeout, Metadata headers, Boolean waitForRe
         compression != null ? compression : defaults.compression);
   }
 
+  /**
+   * The headers for one call, a copy of its own: grpc-java writes its entries (encodings, user
+   * agent) into the headers a call starts with, and the same settings serve calls on many
+   * threads.
+   */
+  public Metadata callHeaders() {
+    Metadata copy = new Metadata();
+    copy.merge(headers);
+    return copy;
+  }
+
   /** The grpc-java call options these settings make; the deadline starts now. */
   public CallOptions options() {
     CallOptions options = CallOptions.DEFAULT;

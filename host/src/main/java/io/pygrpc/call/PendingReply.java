@@ -35,9 +35,11 @@ public final class PendingReply extends ClientCall.Listener<DynamicMessage> {
   public static PendingReply start(Channel channel,
       MethodDescriptor<DynamicMessage, DynamicMessage> method, CallSettings settings,
       DynamicMessage request) {
-    PendingReply pending = new PendingReply(channel.newCall(method, settings.options()),
-        channel.authority());
-    pending.call.start(pending, settings.headers());
+    // Callbacks run on the transport's thread: they only store what arrived and complete the
+    // future, and the channel's executor would add a thread hand-off to every call.
+    PendingReply pending = new PendingReply(channel.newCall(method,
+        settings.options().withExecutor(Runnable::run)), channel.authority());
+    pending.call.start(pending, settings.callHeaders());
     pending.call.sendMessage(request);
     pending.call.halfClose();
     pending.call.request(2); // one reply; a second would be the server's protocol error
