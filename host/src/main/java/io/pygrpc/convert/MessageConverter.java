@@ -106,10 +106,11 @@ public final class MessageConverter {
         fail(Kind.TYPE, path, "field names as strings", key.typeName() + " key " + key.preview());
         return;
       }
-      if (skip.contains(key.asString())) {
+      String name = key.asString(); // read once: each read is a call into the guest
+      if (skip.contains(name)) {
         return;
       }
-      FieldDescriptor field = field(type, key.asString(), path);
+      FieldDescriptor field = field(type, name, path);
       if (field == null || fieldValue.type() == InputValue.Type.NULL) {
         return;
       }

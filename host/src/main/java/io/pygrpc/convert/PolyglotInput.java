@@ -24,6 +24,8 @@ public final class PolyglotInput implements InputValue {
   private final Value value;
   private final boolean membersAreFields;
   private Type type;
+  /** Whether {@link #classify} found a mapping with hash entries (not members). */
+  private boolean hashEntries;
 
   private PolyglotInput(Value value, boolean membersAreFields) {
     this.value = value;
@@ -49,18 +51,23 @@ public final class PolyglotInput implements InputValue {
   }
 
   private Type classify() {
-    if (value.isNull()) {
-      return Type.NULL;
+    // Each test is a call into the guest: the kinds a request is mostly made of (strings, then
+    // numbers, then the dict itself) come first. Booleans before numbers: Python's bool is an int.
+    if (value.isString()) {
+      return Type.STRING;
     } else if (value.isBoolean()) {
       return Type.BOOLEAN;
-    } else if (value.isString()) {
-      return Type.STRING;
     } else if (value.isNumber()) {
       if (!value.fitsInLong() && !value.fitsInBigInteger()) {
         return Type.FLOAT;
       }
       // A whole-number Python float still fits in a long; its type says it is not an integer.
       return !membersAreFields && "float".equals(typeName()) ? Type.FLOAT : Type.INTEGER;
+    } else if (value.hasHashEntries()) {
+      hashEntries = true;
+      return Type.MAP;
+    } else if (value.isNull()) {
+      return Type.NULL;
     } else if (value.isHostObject() && value.asHostObject() instanceof MessageView) {
       return Type.MESSAGE;
     } else if (value.isDate() && value.isTime()) {
@@ -71,8 +78,6 @@ public final class PolyglotInput implements InputValue {
       return Type.BYTES;
     } else if (membersAreFields && value.hasArrayElements() && isByteArray()) {
       return Type.BYTES; // a Uint8Array (or Node-style Buffer): array elements, no buffer
-    } else if (value.hasHashEntries()) {
-      return Type.MAP;
     } else if (value.hasArrayElements() || value.hasIterator()) {
       return Type.LIST;
     } else if (membersAreFields && value.hasMembers() && !value.canExecute()) {
@@ -166,7 +171,7 @@ public final class PolyglotInput implements InputValue {
 
   @Override
   public void forEachEntry(BiConsumer<InputValue, InputValue> visitor) {
-    if (value.hasHashEntries()) {
+    if (type() == Type.MAP && hashEntries) {
       Value entries = value.getHashEntriesIterator();
       while (entries.hasIteratorNextElement()) {
         Value entry = entries.getIteratorNextElement();
