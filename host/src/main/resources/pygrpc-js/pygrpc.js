@@ -87,12 +87,12 @@
     }
 
     next() {
-      const response = this._stream.next();
-      if (response == null) {
+      const view = this._stream.next();
+      if (view == null) {
         this._open = false;
         return {done: true, value: undefined};
       }
-      return {done: false, value: response};
+      return {done: false, value: makeMessage(view)};
     }
 
     return() {
@@ -134,18 +134,21 @@
     };
   }
 
+  /** A message as a plain object, from the host's view of it. */
+  function makeMessage(view) {
+    const names = view.fields();
+    const values = view.plainValues();
+    const message = {};
+    for (let i = 0; i < names.length; i++) {
+      message[names[i]] = values[i];
+    }
+    return message;
+  }
+
   bridge.install({
     make_error: makeError,
     make_stream: (stream) => new Responses(stream),
-    make_message: (view) => {
-      const names = view.fields();
-      const values = view.plainValues();
-      const message = {};
-      for (let i = 0; i < names.length; i++) {
-        message[names[i]] = values[i];
-      }
-      return message;
-    },
+    make_message: makeMessage,
     make_bytes: (latin1) => {  // one char per byte
       const bytes = new Uint8Array(latin1.length);
       for (let i = 0; i < latin1.length; i++) {
@@ -321,7 +324,7 @@
     },
     /** Builds a message of the named type from an object, checking it, without a call. */
     message(type, fields) {
-      return this._binding.message(type, fields ?? {});
+      return makeMessage(this._binding.message(type, fields ?? {}));
     },
     /**
      * Calls a method by name. The request is an object (or, for client-streaming and bidi
@@ -337,9 +340,11 @@
       const settings = callOptions(options);
       if (options.withCall) {
         const both = this._binding.requestWithCall(method, body, settings);
-        return [both[0], callInfo(both[1])];
+        return [makeMessage(both[0]), callInfo(both[1])];
       }
-      return this._binding.request(method, body, settings);
+      // A reply comes as the host's view (made into an object here), a stream as its iterator.
+      const reply = this._binding.request(method, body, settings);
+      return reply instanceof Responses ? reply : makeMessage(reply);
     },
     /**
      * Calls a unary method once per request (from an array or a generator, read only as calls
@@ -370,7 +375,7 @@
             open = false;
             return {done: true, value: undefined};
           }
-          return {done: false, value: reply};
+          return {done: false, value: makeMessage(reply)};
         },
         return() {
           if (open) {
@@ -392,7 +397,7 @@
           callOptions(options));
       return {
         result(timeout) {
-          return call.result(timeout ?? null);
+          return makeMessage(call.result(timeout ?? null));
         },
         done() {
           return call.done();
@@ -403,7 +408,8 @@
         },
         then(onReply, onError) {
           try {
-            return Promise.resolve(onReply ? onReply(call.result(null)) : call.result(null));
+            const reply = makeMessage(call.result(null));
+            return Promise.resolve(onReply ? onReply(reply) : reply);
           } catch (e) {
             return onError ? Promise.resolve(onError(e)) : Promise.reject(e);
           }

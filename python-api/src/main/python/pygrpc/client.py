@@ -4,7 +4,8 @@ import os
 import sys
 
 from pygrpc import _host
-from pygrpc.streams import Call, Future, Results
+from pygrpc.messages import Message
+from pygrpc.streams import Call, Future, Responses, Results
 
 
 class Client:
@@ -41,6 +42,7 @@ class Client:
             if host is not None or port is not None:
                 raise TypeError('Client: give a target or channel=, not both')
             self._binding = _host.bridge.attach(channel, _pairs(metadata), defaults)
+            self._call = self._binding.request
             return
         if host is None:
             raise TypeError("Client: missing the target, e.g. Client('localhost', 50051) or "
@@ -56,6 +58,9 @@ class Client:
         if not any(v for v in channel.values()):
             channel = None  # the common case crosses to the host with nothing to read
         self._binding = _host.bridge.connect(host, port, _pairs(metadata), defaults, channel)
+        # The host's call method, looked up once: request() is the loop a script spends its
+        # time in, and each lookup on a host object is a call across to the JVM.
+        self._call = self._binding.request
 
     @property
     def target(self) -> str:
@@ -103,7 +108,7 @@ class Client:
     def message(self, type_name: str, *args, **fields):
         """Builds a message of the named type ('HelloRequest' or 'helloworld.HelloRequest')
         from keyword fields or a dict, without calling anything."""
-        return self._binding.message(type_name, _request(args, fields))
+        return Message(self._binding.message(type_name, _request(args, fields)))
 
     def request(self, method: str, *args, **fields):
         """Calls a method by name ('SayHello', 'helloworld.Greeter/SayHello').
@@ -119,20 +124,24 @@ class Client:
         """
         # One **fields dict, options picked out only when present: keyword-only parameters
         # cost every call a second round of argument matching in the interpreter.
-        options = None
-        with_call = False
-        if fields and not _CALL_OPTIONS.isdisjoint(fields):
-            with_call = bool(fields.pop('with_call', False))
-            options = _options(fields.pop('timeout', None), fields.pop('metadata', None),
-                               fields.pop('wait_for_ready', None), fields.pop('compression', None))
-        if args:
-            request = _request(args, fields)
-        else:
-            request = fields
+        if args or fields and not _CALL_OPTIONS.isdisjoint(fields):
+            return self._request(method, args, fields)
+        # A reply comes as the host's view of it, wrapped here (cheaper than the host calling
+        # back into Python); a stream comes as its Responses iterator.
+        reply = self._call(method, fields, None)
+        return reply if type(reply) is Responses else Message(reply)
+
+    def _request(self, method, args, fields):
+        # request() with a positional request or call options.
+        with_call = bool(fields.pop('with_call', False))
+        options = _options(fields.pop('timeout', None), fields.pop('metadata', None),
+                           fields.pop('wait_for_ready', None), fields.pop('compression', None))
+        request = _request(args, fields)
         if with_call:
-            reply, info = self._binding.requestWithCall(method, request, options)
-            return reply, Call(info)
-        return self._binding.request(method, request, options)
+            view, info = self._binding.requestWithCall(method, request, options)
+            return Message(view), Call(info)
+        reply = self._call(method, request, options)
+        return reply if type(reply) is Responses else Message(reply)
 
     def map(self, method: str, requests, *, concurrency: int = 64, timeout: float = None,
             metadata=None, wait_for_ready: bool = None, compression: str = None,

@@ -13,7 +13,7 @@ class Message:
     __slots__ = ('_pygrpc_view',)
 
     def __init__(self, view):
-        object.__setattr__(self, '_pygrpc_view', view)
+        _set_view(self, view)
 
     def __getattr__(self, name):
         if name.startswith('__'):
@@ -70,6 +70,9 @@ class Message:
     def __dir__(self):
         return list(self._pygrpc_view.fields()) + ['HasField', 'to_dict', 'to_json',
                                                     'DESCRIPTOR_NAME']
+
+
+_set_view = Message._pygrpc_view.__set__  # the slot itself: __setattr__ refuses writes
 
 
 def make_datetime(seconds, nanos):

@@ -1,6 +1,7 @@
 """Response streams: what a server-streaming or bidi call returns."""
 
 from pygrpc.errors import RpcError, StatusCode, metadata_pairs
+from pygrpc.messages import Message
 
 
 class Responses:
@@ -20,11 +21,11 @@ class Responses:
         return self
 
     def __next__(self):
-        response = self._stream.next()
-        if response is None:
+        view = self._stream.next()
+        if view is None:
             self._open = False
             raise StopIteration
-        return response
+        return Message(view)
 
     def cancel(self) -> None:
         """Stops the call; the server sees CANCELLED. Harmless once the stream ended."""
@@ -104,15 +105,15 @@ class Results:
 
     def __next__(self):
         try:
-            reply = self._bulk.next()
+            view = self._bulk.next()
         except RpcError as e:
             if self._return_exceptions:
                 return e
             raise
-        if reply is None:
+        if view is None:
             self._open = False
             raise StopIteration
-        return reply
+        return Message(view)
 
     def close(self) -> None:
         """Cancels the calls still in flight."""
@@ -146,7 +147,7 @@ class Future:
     def result(self, timeout: float = None):
         """The reply, waiting for it; raises the call's RpcError, or TimeoutError when timeout
         seconds pass first (the call goes on)."""
-        return self._call.result(timeout)
+        return Message(self._call.result(timeout))
 
     def exception(self, timeout: float = None):
         """The call's RpcError, or None when it succeeded."""

@@ -20,9 +20,12 @@ public final class BulkBinding {
     this.progress = progress;
   }
 
-  /** The next reply, or null when all are taken; a failed call raises its RpcError. */
+  /**
+   * The next reply's view (the guest wraps it), or null when all are taken; a failed call
+   * raises its RpcError.
+   */
   @HostAccess.Export
-  public Object next() {
+  public MessageView next() {
     try {
       Reply reply = calls.next();
       if (reply == null) {
@@ -30,7 +33,7 @@ public final class BulkBinding {
         return null;
       }
       progress.update(calls.started(), calls.failed());
-      return helpers.message(new MessageView(reply.message(), helpers));
+      return new MessageView(reply.message(), helpers);
     } catch (RuntimeException e) {
       progress.update(calls.started(), calls.failed());
       throw helpers.raise(e);

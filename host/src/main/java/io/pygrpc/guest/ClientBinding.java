@@ -153,13 +153,13 @@ public final class ClientBinding implements AutoCloseable {
     }
   }
 
-  /** Builds a message without calling anything. */
+  /** Builds a message without calling anything; the guest wraps the view it returns. */
   @HostAccess.Export
-  public Object message(String type, Value fields) {
+  public MessageView message(String type, Value fields) {
     try {
       Descriptors.Descriptor descriptor = schema.messageType(type);
-      return errors.message(new MessageView(MessageConverter.toMessage(descriptor,
-          language.input(fields), schema::messageType), errors));
+      return new MessageView(MessageConverter.toMessage(descriptor, language.input(fields),
+          schema::messageType), errors);
     } catch (RuntimeException e) {
       throw errors.raise(e);
     }
@@ -185,14 +185,16 @@ public final class ClientBinding implements AutoCloseable {
    * and server-streaming methods, an iterable of them for client-streaming and bidi ones;
    * {@code options} holds timeout, metadata, wait_for_ready and compression, or is None.
    *
-   * @return the reply (unary, client streaming) or the guest's response iterator
+   * @return the reply's view (unary, client streaming), which the guest wraps in its message
+   *     class — made there, it costs less than a call back into the guest —, or the guest's
+   *     response iterator
    */
   @HostAccess.Export
   public Object request(String method, Value request, Value options) {
     try {
       Invocation invocation = invoke(method, request, options);
       if (invocation instanceof Reply reply) {
-        return errors.message(new MessageView(reply.message(), errors));
+        return new MessageView(reply.message(), errors);
       }
       return stream((StreamingCall) invocation);
     } catch (RuntimeException e) {
@@ -209,7 +211,7 @@ public final class ClientBinding implements AutoCloseable {
     try {
       Invocation invocation = invoke(method, request, options);
       if (invocation instanceof Reply reply) {
-        return List.of(errors.message(new MessageView(reply.message(), errors)),
+        return List.of(new MessageView(reply.message(), errors),
             new CallInfo(Status.OK, reply.headers(), reply.trailers(), errors));
       }
       ((StreamingCall) invocation).cancel("with_call is for calls with one reply");

@@ -20,16 +20,16 @@ public final class FutureBinding {
   }
 
   /**
-   * The reply, waiting at most {@code timeout} seconds (None: as long as it takes).
+   * The reply's view (the guest wraps it), waiting at most {@code timeout} seconds (None: as long as it takes).
    *
    * @throws PygrpcException TIMEOUT when the wait ran out (the call goes on)
    */
   @HostAccess.Export
-  public Object result(Value timeout) {
+  public MessageView result(Value timeout) {
     try {
       Reply reply = pending.get(timeout == null || timeout.isNull() ? null
           : CallSettings.timeoutSeconds(timeout.asDouble()));
-      return helpers.message(new MessageView(reply.message(), helpers));
+      return new MessageView(reply.message(), helpers);
     } catch (TimeoutException e) {
       throw helpers.raise(new PygrpcException(PygrpcException.Kind.TIMEOUT,
           "the call has not finished within " + timeout + " s"));

@@ -21,16 +21,19 @@ public final class StreamBinding {
     this.onEnd = onEnd;
   }
 
-  /** The next response, or null when the stream ended OK; failures raise RpcError. */
+  /**
+   * The next response's view (the guest wraps it), or null when the stream ended OK; failures
+   * raise RpcError.
+   */
   @HostAccess.Export
-  public Object next() {
+  public MessageView next() {
     try {
       var message = call.next();
       if (message == null) {
         onEnd.run();
         return null;
       }
-      return helpers.message(new MessageView(message, helpers));
+      return new MessageView(message, helpers);
     } catch (RuntimeException e) {
       onEnd.run();
       throw helpers.raise(e);
