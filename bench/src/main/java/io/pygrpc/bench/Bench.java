@@ -69,52 +69,73 @@ public final class Bench {
     System.exit(0);
   }
 
-  /** One figure: pygrpc's, raw grpc-java's, CPython grpcio's (NaN when not measured). */
-  record Figure(String name, double pygrpc, double raw, double grpcio) {}
+  /**
+   * One figure: pygrpc's, raw grpc-java's and CPython grpcio's medians (NaN when not measured),
+   * and the medians of the ratios taken round by round.
+   */
+  record Figure(String name, double pygrpc, double raw, double grpcio, double rawRatio,
+      double grpcioRatio) {}
 
+  /**
+   * Each round measures every contender once, one after the other, and each ratio is taken
+   * within a round: this shared machine drifts by ±15% over minutes, which medians taken
+   * block by block turned into ratios that moved as much as the code did.
+   */
   List<Figure> run() throws Exception {
-    List<Figure> figures = new ArrayList<>();
+    String[] names = {"unary, sequential (calls/s)", "server streaming (messages/s)",
+        "bulk unary, concurrency " + concurrency + " (calls/s)"};
+    String[] scriptNames = {"unary_loop.py", "stream_loop.py", "map_bulk.py"};
+    double[][] py = new double[3][rounds];
+    double[][] raw = new double[3][rounds];
+    double[][] grpcio = new double[3][rounds];
     try (ServerProcess server = ServerProcess.start()) {
       int port = server.port();
       Path scripts = unpackScripts();
-      double[] grpcio = cpython(port, scripts);
       out.printf(Locale.ROOT, "pygrpc bench: %,d calls per round, median of %d rounds, "
           + "concurrency %d, %s, %d cores%n", calls, rounds, concurrency,
           engine.getImplementationName(), Runtime.getRuntime().availableProcessors());
-      figures.add(new Figure("unary, sequential (calls/s)",
-          median(() -> python(scripts.resolve("unary_loop.py"), port)),
-          median(() -> rawUnary(port)), grpcio[0]));
-      figures.add(new Figure("server streaming (messages/s)",
-          median(() -> python(scripts.resolve("stream_loop.py"), port)),
-          median(() -> rawStream(port)), grpcio[1]));
-      figures.add(new Figure("bulk unary, concurrency " + concurrency + " (calls/s)",
-          median(() -> python(scripts.resolve("map_bulk.py"), port)),
-          median(() -> rawAsync(port)), grpcio[2]));
+      for (int round = 0; round < rounds; round++) {
+        double[] cpython = cpython(port, scripts);
+        for (int f = 0; f < 3; f++) {
+          py[f][round] = python(scripts.resolve(scriptNames[f]), port);
+          raw[f][round] = switch (f) {
+            case 0 -> rawUnary(port);
+            case 1 -> rawStream(port);
+            default -> rawAsync(port);
+          };
+          grpcio[f][round] = cpython[f];
+        }
+      }
+    }
+    List<Figure> figures = new ArrayList<>();
+    for (int f = 0; f < 3; f++) {
+      double[] toRaw = new double[rounds];
+      double[] toGrpcio = new double[rounds];
+      for (int round = 0; round < rounds; round++) {
+        toRaw[round] = py[f][round] / raw[f][round];
+        toGrpcio[round] = py[f][round] / grpcio[f][round];
+      }
+      figures.add(new Figure(names[f], median(py[f]), median(raw[f]), median(grpcio[f]),
+          median(toRaw), median(toGrpcio)));
     }
     out.printf(Locale.ROOT, "%-36s %12s %12s %7s %12s %7s%n", "figure", "pygrpc",
         "grpc-java", "ratio", "grpcio", "ratio");
     for (Figure f : figures) {
       out.printf(Locale.ROOT, "%-36s %,12.0f %,12.0f %6.2fx %12s %7s%n", f.name(), f.pygrpc(),
-          f.raw(), f.pygrpc() / f.raw(), Double.isNaN(f.grpcio()) ? "-"
+          f.raw(), f.rawRatio(), Double.isNaN(f.grpcio()) ? "-"
               : String.format(Locale.ROOT, "%,.0f", f.grpcio()),
           Double.isNaN(f.grpcio()) ? "-"
-              : String.format(Locale.ROOT, "%.2fx", f.pygrpc() / f.grpcio()));
+              : String.format(Locale.ROOT, "%.2fx", f.grpcioRatio()));
     }
+    out.println("(ratios: the median of each round's own ratio)");
     out.flush();
     return figures;
   }
 
-  interface Measure {
-    double run() throws Exception;
-  }
-
-  private double median(Measure measure) throws Exception {
-    double[] values = new double[rounds];
-    for (int i = 0; i < rounds; i++) {
-      values[i] = measure.run();
-    }
-    Arrays.sort(values);
-    return values[rounds / 2];
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted); // NaN sorts last: a median of NaNs is NaN
+    return sorted[sorted.length / 2];
   }
 
   private double python(Path script, int port) {
@@ -237,7 +258,10 @@ public final class Bench {
     done.await();
   }
 
-  /** CPython + grpcio's figures, or NaN when Debian's python3-grpcio is not installed. */
+  /**
+   * One round of CPython + grpcio's three figures, or NaNs when Debian's python3-grpcio is not
+   * installed.
+   */
   private double[] cpython(int port, Path scripts) throws IOException, InterruptedException {
     double[] none = {Double.NaN, Double.NaN, Double.NaN};
     Path python = Path.of("/usr/bin/python3");
@@ -248,33 +272,19 @@ public final class Bench {
     if (!Files.isRegularFile(fixtures.resolve("helloworld_pb2.py"))) {
       return none;
     }
-    double[][] rounds = new double[this.rounds][];
-    for (int i = 0; i < this.rounds; i++) {
-      Process process = new ProcessBuilder(python.toString(),
-          scripts.resolve("grpcio_bench.py").toString(), Integer.toString(port),
-          Integer.toString(calls), Integer.toString(concurrency),
-          fixtures.toAbsolutePath().toString()).redirectErrorStream(true).start();
-      String printed = new String(process.getInputStream().readAllBytes(),
-          StandardCharsets.UTF_8).trim();
-      if (process.waitFor() != 0) {
-        if (printed.contains("No module named 'grpc'")) {
-          return none;
-        }
-        throw new IllegalStateException("grpcio_bench.py failed: " + printed);
+    Process process = new ProcessBuilder(python.toString(),
+        scripts.resolve("grpcio_bench.py").toString(), Integer.toString(port),
+        Integer.toString(calls), Integer.toString(concurrency),
+        fixtures.toAbsolutePath().toString()).redirectErrorStream(true).start();
+    String printed = new String(process.getInputStream().readAllBytes(),
+        StandardCharsets.UTF_8).trim();
+    if (process.waitFor() != 0) {
+      if (printed.contains("No module named 'grpc'")) {
+        return none;
       }
-      rounds[i] = Arrays.stream(printed.split("\\s+")).mapToDouble(Double::parseDouble)
-          .toArray();
+      throw new IllegalStateException("grpcio_bench.py failed: " + printed);
     }
-    double[] medians = new double[3];
-    for (int k = 0; k < 3; k++) {
-      double[] column = new double[this.rounds];
-      for (int i = 0; i < this.rounds; i++) {
-        column[i] = rounds[i][k];
-      }
-      Arrays.sort(column);
-      medians[k] = column[this.rounds / 2];
-    }
-    return medians;
+    return Arrays.stream(printed.split("\\s+")).mapToDouble(Double::parseDouble).toArray();
   }
 
   private static Path unpackScripts() throws IOException {
