@@ -67,6 +67,24 @@ class DynamicCallsTest {
   }
 
   @Test
+  void everyShape_leavesTheSharedDefaultHeadersAsTheyWere() throws Exception {
+    // grpc-java writes its own entries (grpc-accept-encoding) into the headers a call starts
+    // with; per-client defaults serve every call on every thread, so each call needs a copy.
+    io.grpc.Metadata defaults = new io.grpc.Metadata();
+    io.grpc.Metadata.Key<String> key = io.grpc.Metadata.Key.of("x-default",
+        io.grpc.Metadata.ASCII_STRING_MARSHALLER);
+    defaults.put(key, "1");
+    CallSettings settings = new CallSettings(null, defaults, null, "gzip");
+    MethodDescriptor say = SCHEMA.method("SayHello");
+    DynamicMessage request = MessageConverter.toMessage(say.getInputType(),
+        JavaInput.of(Map.of("name", "you")));
+    DynamicCalls.unary(channel, DynamicMethods.of(say), settings, request);
+    PendingReply.start(channel, DynamicMethods.of(say), settings, request).get(null);
+    assertEquals(java.util.Set.of("x-default"), defaults.keys());
+    assertEquals("1", defaults.get(key));
+  }
+
+  @Test
   void unary_serverStatus_becomesRpcExceptionWithCodeAndDetails() {
     RpcException e = assertThrows(RpcException.class,
         () -> call(channel, "Fail", Map.of("code", 5, "message", "no such thing")));
