@@ -99,6 +99,7 @@ public final class Channels {
           + "Netty's epoll transport, which is not available on this platform ("
           + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")");
     }
+    boolean onClientLoop = false;
     try {
       // The registry picks Netty for host:port and dns: targets, Netty's epoll for unix: ones.
       ManagedChannelBuilder<?> builder = Grpc.newChannelBuilder(address,
@@ -109,15 +110,20 @@ public final class Channels {
       if (builder instanceof io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder netty
           && !address.startsWith("unix:")) {
         EventLoops.use(netty);
+        onClientLoop = true;
       }
       tune(builder, options.tuning());
-      return builder
+      ManagedChannel built = builder
           .userAgent("pygrpc/" + Version.current())
           .idleTimeout(options.tuning().idleTimeout() == null ? 5 * 60_000
               : options.tuning().idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
           .intercept(interceptors)
           .intercept(MetadataUtils.newAttachHeadersInterceptor(headers))
           .build();
+      if (onClientLoop) {
+        EventLoops.onClientLoop(built);
+      }
+      return built;
     } catch (IllegalArgumentException e) {
       throw new PygrpcException(Kind.VALUE, "target: \"" + target + "\" cannot be used: "
           + e.getMessage(), e);

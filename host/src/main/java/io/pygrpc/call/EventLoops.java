@@ -18,18 +18,35 @@ import java.util.concurrent.TimeUnit;
  * threads blocked in native code, and an idle event loop sits in epoll_wait — a third of a
  * short script's run time.
  *
+ * <p>Client channels share one loop of their own: a unary call can then be started by a task on
+ * the very loop its connection lives on ({@link LoopStartedChannel}), one wake-up of that thread
+ * instead of one for each of the call's start, message, half-close and request.
+ *
  * @since 0.4.0
  */
 public final class EventLoops {
   private static volatile EventLoopGroup group;
+  private static volatile EventLoopGroup clientGroup;
+  /** The channels built on the client loop (weakly: closed channels are simply dropped). */
+  private static final java.util.Map<io.grpc.Channel, Boolean> ON_CLIENT_LOOP =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   private EventLoops() {}
 
   /** Puts a Netty channel builder on pygrpc's event loops (epoll where available). */
   static void use(NettyChannelBuilder builder) {
-    EventLoopGroup loops = group();
-    builder.eventLoopGroup(loops).channelType(Epoll.isAvailable() ? EpollSocketChannel.class
-        : NioSocketChannel.class);
+    builder.eventLoopGroup(clientGroup()).channelType(Epoll.isAvailable()
+        ? EpollSocketChannel.class : NioSocketChannel.class);
+  }
+
+  /** Notes that {@code channel} was built by a builder given to {@link #use(NettyChannelBuilder)}. */
+  static void onClientLoop(io.grpc.Channel channel) {
+    ON_CLIENT_LOOP.put(channel, Boolean.TRUE);
+  }
+
+  /** The loop every connection of {@code channel} lives on, or null when it is not pygrpc's. */
+  static java.util.concurrent.Executor clientLoopOf(io.grpc.Channel channel) {
+    return ON_CLIENT_LOOP.containsKey(channel) ? clientGroup().next() : null;
   }
 
   /** Puts a Netty server (the demo server) on the same event loops. */
@@ -40,13 +57,31 @@ public final class EventLoops {
         : io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel.class);
   }
 
+  private static EventLoopGroup clientGroup() {
+    EventLoopGroup loop = clientGroup;
+    if (loop == null) {
+      synchronized (EventLoops.class) {
+        loop = clientGroup;
+        if (loop == null) {
+          // One loop: every connection on it, so a call started there needs no hand-off; one
+          // Netty loop carries tens of thousands of calls a second, more than a script makes.
+          loop = new MultiThreadIoEventLoopGroup(1,
+              new DefaultThreadFactory("pygrpc-netty-client", true),
+              Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+          clientGroup = loop;
+        }
+      }
+    }
+    return loop;
+  }
+
   private static EventLoopGroup group() {
     EventLoopGroup loops = group;
     if (loops == null) {
       synchronized (EventLoops.class) {
         loops = group;
         if (loops == null) {
-          // Two loops carry any script's connections; daemon threads never hold the JVM up.
+          // The demo server's two loops; daemon threads never hold the JVM up.
           loops = new MultiThreadIoEventLoopGroup(2,
               new DefaultThreadFactory("pygrpc-netty", true),
               Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -62,9 +97,10 @@ public final class EventLoops {
    * the process exits. Channels opened after it fail; it is for the end of a process.
    */
   public static void shutdown() {
-    EventLoopGroup loops = group;
-    if (loops != null) {
-      loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(500);
+    for (EventLoopGroup loops : new EventLoopGroup[] {clientGroup, group}) {
+      if (loops != null) {
+        loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(500);
+      }
     }
   }
 }

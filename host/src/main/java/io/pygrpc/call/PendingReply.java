@@ -22,13 +22,17 @@ import java.util.concurrent.TimeoutException;
 public final class PendingReply extends ClientCall.Listener<DynamicMessage> {
   private final ClientCall<DynamicMessage, DynamicMessage> call;
   private final String authority;
+  /** The event loop the call is started and cancelled on, or null for the caller's thread. */
+  private final java.util.concurrent.Executor loop;
   private final CompletableFuture<Reply> result = new CompletableFuture<>();
   private Metadata headers;
   private DynamicMessage message;
 
-  private PendingReply(ClientCall<DynamicMessage, DynamicMessage> call, String authority) {
+  private PendingReply(ClientCall<DynamicMessage, DynamicMessage> call, String authority,
+      java.util.concurrent.Executor loop) {
     this.call = call;
     this.authority = authority;
+    this.loop = loop;
   }
 
   /** Starts a unary call. */
@@ -38,12 +42,34 @@ public final class PendingReply extends ClientCall.Listener<DynamicMessage> {
     // Callbacks run on the transport's thread: they only store what arrived and complete the
     // future, and the channel's executor would add a thread hand-off to every call.
     PendingReply pending = new PendingReply(channel.newCall(method,
-        settings.options().withExecutor(Runnable::run)), channel.authority());
-    pending.call.start(pending, settings.callHeaders());
-    pending.call.sendMessage(request);
-    pending.call.halfClose();
-    pending.call.request(2); // one reply; a second would be the server's protocol error
+        settings.options().withExecutor(Runnable::run)), channel.authority(),
+        channel instanceof LoopStartedChannel onLoop ? onLoop.loop() : null);
+    Metadata headers = settings.callHeaders();
+    if (pending.loop == null) {
+      pending.begin(headers, request);
+    } else {
+      pending.loop.execute(() -> {
+        try {
+          pending.begin(headers, request);
+        } catch (RuntimeException | Error e) {
+          // No one else would hear of it: the caller is waiting for the result.
+          pending.result.completeExceptionally(e);
+          try {
+            pending.call.cancel("the call could not be started", e);
+          } catch (RuntimeException ignored) {
+            // a call that never started has nothing to cancel
+          }
+        }
+      });
+    }
     return pending;
+  }
+
+  private void begin(Metadata headers, DynamicMessage request) {
+    call.start(this, headers);
+    call.sendMessage(request);
+    call.halfClose();
+    call.request(2); // one reply; a second would be the server's protocol error
   }
 
   /** Whether the call has ended. */
@@ -53,7 +79,11 @@ public final class PendingReply extends ClientCall.Listener<DynamicMessage> {
 
   /** Cancels the call if it is still running; the server sees CANCELLED. */
   public void cancel(String reason) {
-    call.cancel(reason, null);
+    if (loop == null) {
+      call.cancel(reason, null);
+    } else {
+      loop.execute(() -> call.cancel(reason, null)); // after the start, on the call's thread
+    }
   }
 
   /**
@@ -66,7 +96,10 @@ public final class PendingReply extends ClientCall.Listener<DynamicMessage> {
     try {
       return wait == null ? result.get() : result.get(wait.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
-      throw (RpcException) e.getCause();
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure; // an RpcException, or what kept the call from starting
+      }
+      throw (Error) e.getCause();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       cancel("the waiting thread was interrupted");

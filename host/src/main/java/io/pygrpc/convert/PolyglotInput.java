@@ -172,8 +172,10 @@ public final class PolyglotInput implements InputValue {
   @Override
   public void forEachEntry(BiConsumer<InputValue, InputValue> visitor) {
     if (type() == Type.MAP && hashEntries) {
+      // As many entries as the mapping's size: asking a Python iterator whether it has a next
+      // element runs it one step ahead, and its end is an exception raised and caught.
       Value entries = value.getHashEntriesIterator();
-      while (entries.hasIteratorNextElement()) {
+      for (long left = value.getHashSize(); left > 0; left--) {
         Value entry = entries.getIteratorNextElement();
         visitor.accept(wrap(entry.getArrayElement(0)), wrap(entry.getArrayElement(1)));
       }

@@ -156,7 +156,11 @@ public final class HostBridge implements AutoCloseable {
       }
       ManagedChannel opened = channels.acquire(target,
           Channels.headers(GuestOptions.pairs(metadata)), channel, interceptors);
-      ClientBinding client = new ClientBinding(target, opened, () -> channels.release(opened),
+      // Unary calls start on the channel's event loop, unless a token function (guest code, for
+      // the script's thread only) runs as each call starts.
+      io.grpc.Channel calls = token != null && !token.isNull() ? opened
+          : io.pygrpc.call.LoopStartedChannel.of(opened);
+      ClientBinding client = new ClientBinding(target, calls, () -> channels.release(opened),
           errors, protoPath, GuestOptions.settings(defaults),
           channel.tuning().maxSendMessageSize(), language, policy);
       client.workingDirectory(cwd);

@@ -43,7 +43,7 @@ class DynamicCallsTest {
     server.close();
   }
 
-  private static DynamicMessage call(ManagedChannel over, String name, Map<String, Object> fields) {
+  private static DynamicMessage call(io.grpc.Channel over, String name, Map<String, Object> fields) {
     MethodDescriptor method = SCHEMA.method(name);
     return DynamicCalls.unary(over, DynamicMethods.of(method), CallSettings.DEFAULT,
         MessageConverter.toMessage(method.getInputType(), JavaInput.of(fields))).message();
@@ -82,6 +82,41 @@ class DynamicCallsTest {
     PendingReply.start(channel, DynamicMethods.of(say), settings, request).get(null);
     assertEquals(java.util.Set.of("x-default"), defaults.keys());
     assertEquals("1", defaults.get(key));
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(30) // the failure this guards against is a caller waiting forever
+  void loopStarted_callsWork_andAFailureToStartReachesTheCaller() throws Exception {
+    io.grpc.Channel onLoop = LoopStartedChannel.of(channel);
+    assertTrue(onLoop instanceof LoopStartedChannel, "pygrpc's own channel starts on its loop");
+    assertEquals("Hello, loop!", call(onLoop, "SayHello", Map.of("name", "loop"))
+        .getField(SCHEMA.method("SayHello").getOutputType().findFieldByName("message")));
+    // An interceptor that throws as the call starts, which now happens on the event loop: the
+    // caller must get the failure, not wait for a reply that never comes.
+    io.grpc.ClientInterceptor broken = new io.grpc.ClientInterceptor() {
+      @Override
+      public <Q, R> io.grpc.ClientCall<Q, R> interceptCall(io.grpc.MethodDescriptor<Q, R> m,
+          io.grpc.CallOptions options, io.grpc.Channel next) {
+        return new io.grpc.ForwardingClientCall.SimpleForwardingClientCall<>(
+            next.newCall(m, options)) {
+          @Override
+          public void start(Listener<R> listener, io.grpc.Metadata headers) {
+            throw new IllegalStateException("broken interceptor");
+          }
+        };
+      }
+    };
+    ManagedChannel withBroken = Channels.open("127.0.0.1:" + server.port(),
+        new io.grpc.Metadata(), ChannelOptions.DEFAULT, List.of(broken));
+    try {
+      io.grpc.Channel started = LoopStartedChannel.of(withBroken);
+      assertTrue(started instanceof LoopStartedChannel);
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> call(started, "SayHello", Map.of("name", "x")));
+      assertEquals("broken interceptor", e.getMessage());
+    } finally {
+      Channels.close(withBroken);
+    }
   }
 
   @Test
