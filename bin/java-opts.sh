@@ -29,20 +29,36 @@ if [ "${PYGRPC_JIT:-0}" = 1 ]; then
 fi
 if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ] && [ "${PYGRPC_JIT:-0}" != 1 ]; then
   pygrpc_aot="$here/host/target/pygrpc.aot"
-  # The cache is tied to the JDK that made it: remake it when another JDK runs the launcher.
+  # The cache is tied to the JDK that made it: remake it when another JDK runs the launcher,
   # and when the jar was rebuilt since (a build not made through ./pygrpc).
-  if [ ! -f "$pygrpc_aot" ] || [ "$pygrpc_jar" -nt "$pygrpc_aot" ] \
-      || [ "$(cat "$pygrpc_aot.jdk" 2>/dev/null)" != "$PYGRPC_JAVA_HOME" ]; then
-    echo "pygrpc: making the start-up cache (once, about 20 s)..." >&2
-    rm -f "$pygrpc_aot"
-    if "$PYGRPC_JAVA_HOME/bin/java" "${pygrpc_java_opts[@]}" -XX:AOTCacheOutput="$pygrpc_aot" \
-        -cp "$pygrpc_classpath" io.pygrpc.launcher.Main demo --port 0 \
-        "$here/bin/aot-training.py" '{port}' >/dev/null 2>"$here/host/target/aot.log"; then
-      printf '%s' "$PYGRPC_JAVA_HOME" > "$pygrpc_aot.jdk"
-    else
-      echo "pygrpc: could not make the start-up cache (see host/target/aot.log); running without it." >&2
+  pygrpc_aot_fresh() {
+    [ -f "$pygrpc_aot" ] && ! [ "$pygrpc_jar" -nt "$pygrpc_aot" ] \
+      && [ "$(cat "$pygrpc_aot.jdk" 2>/dev/null)" = "$PYGRPC_JAVA_HOME" ]
+  }
+  if ! pygrpc_aot_fresh; then
+    # One launcher makes it, into a file of its own moved into place when complete; others
+    # started meanwhile run without it (two at once each deleted the other's half-made cache).
+    # A lock left by a killed launcher is taken over after ten minutes.
+    pygrpc_lock="$pygrpc_aot.lock"
+    if [ -n "$(find "$pygrpc_lock" -maxdepth 0 -mmin +10 2>/dev/null)" ]; then
+      rmdir "$pygrpc_lock" 2>/dev/null
+    fi
+    if mkdir "$pygrpc_lock" 2>/dev/null; then
+      echo "pygrpc: making the start-up cache (once, about 20 s)..." >&2
       rm -f "$pygrpc_aot"
+      if "$PYGRPC_JAVA_HOME/bin/java" "${pygrpc_java_opts[@]}" -XX:AOTCacheOutput="$pygrpc_aot.$$" \
+          -cp "$pygrpc_classpath" io.pygrpc.launcher.Main demo --port 0 \
+          "$here/bin/aot-training.py" '{port}' >/dev/null 2>"$here/host/target/aot.log"; then
+        printf '%s' "$PYGRPC_JAVA_HOME" > "$pygrpc_aot.jdk"
+        mv -f "$pygrpc_aot.$$" "$pygrpc_aot"
+      else
+        echo "pygrpc: could not make the start-up cache (see host/target/aot.log); running without it." >&2
+        rm -f "$pygrpc_aot.$$"
+      fi
+      rmdir "$pygrpc_lock"
     fi
   fi
-  [ -f "$pygrpc_aot" ] && pygrpc_java_opts+=(-XX:AOTCache="$pygrpc_aot")
+  if pygrpc_aot_fresh; then
+    pygrpc_java_opts+=(-XX:AOTCache="$pygrpc_aot")
+  fi
 fi
