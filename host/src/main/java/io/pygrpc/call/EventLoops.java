@@ -59,37 +59,29 @@ public final class EventLoops {
 
   private static EventLoopGroup clientGroup() {
     EventLoopGroup loop = clientGroup;
-    if (loop == null) {
-      synchronized (EventLoops.class) {
-        loop = clientGroup;
-        if (loop == null) {
-          // One loop: every connection on it, so a call started there needs no hand-off; one
-          // Netty loop carries tens of thousands of calls a second, more than a script makes.
-          loop = new MultiThreadIoEventLoopGroup(1,
-              new DefaultThreadFactory("pygrpc-netty-client", true),
-              Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-          clientGroup = loop;
-        }
-      }
-    }
-    return loop;
+    return loop != null ? loop : made(true);
   }
 
   private static EventLoopGroup group() {
     EventLoopGroup loops = group;
-    if (loops == null) {
-      synchronized (EventLoops.class) {
-        loops = group;
-        if (loops == null) {
-          // The demo server's two loops; daemon threads never hold the JVM up.
-          loops = new MultiThreadIoEventLoopGroup(2,
-              new DefaultThreadFactory("pygrpc-netty", true),
-              Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-          group = loops;
-        }
-      }
+    return loops != null ? loops : made(false);
+  }
+
+  /** Makes the client loop or the server's loops on first use; daemon threads, as they idle. */
+  private static synchronized EventLoopGroup made(boolean client) {
+    if (client && clientGroup == null) {
+      // One loop: every connection on it, so a call started there needs no hand-off; one
+      // Netty loop carries tens of thousands of calls a second, more than a script makes.
+      clientGroup = newGroup(1, "pygrpc-netty-client");
+    } else if (!client && group == null) {
+      group = newGroup(2, "pygrpc-netty"); // the demo server's
     }
-    return loops;
+    return client ? clientGroup : group;
+  }
+
+  private static EventLoopGroup newGroup(int threads, String name) {
+    return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true),
+        Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
   }
 
   /**
