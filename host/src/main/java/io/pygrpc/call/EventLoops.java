@@ -49,7 +49,7 @@ public final class EventLoops {
     return ON_CLIENT_LOOP.containsKey(channel) ? clientGroup().next() : null;
   }
 
-  /** Puts a Netty server (the demo server) on the same event loops. */
+  /** Puts a Netty server (the demo server) on pygrpc's event loops: two of its own. */
   public static void use(io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder builder) {
     EventLoopGroup loops = group();
     builder.bossEventLoopGroup(loops).workerEventLoopGroup(loops).channelType(Epoll.isAvailable()
