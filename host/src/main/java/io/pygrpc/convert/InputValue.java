@@ -55,6 +55,19 @@ public interface InputValue {
   /** Visits the entries of a {@code MAP}. */
   void forEachEntry(BiConsumer<InputValue, InputValue> visitor);
 
+  /**
+   * How many entries a mapping has, when it can also be asked for one by key ({@link #entry}):
+   * a Python dict. -1 otherwise (walk it with {@link #forEachEntry}).
+   */
+  default long entryCount() {
+    return -1;
+  }
+
+  /** The value under {@code key} (a Python None is a NULL value), or null when there is none. */
+  default InputValue entry(String key) {
+    throw new UnsupportedOperationException("entry");
+  }
+
   /** Visits the elements of a {@code LIST} (a list, tuple, array, generator or other iterable). */
   void forEachElement(Consumer<InputValue> visitor);
 

@@ -101,30 +101,23 @@ public final class MessageConverter {
   DynamicMessage fields(Descriptor type, InputValue value, String path, Set<String> skip) {
     DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
     Map<OneofDescriptor, FieldDescriptor> oneofs = new HashMap<>();
-    value.forEachEntry((key, fieldValue) -> {
-      if (key.type() != InputValue.Type.STRING) {
-        fail(Kind.TYPE, path, "field names as strings", key.typeName() + " key " + key.preview());
-        return;
-      }
-      String name = key.asString(); // read once: each read is a call into the guest
-      if (skip.contains(name)) {
-        return;
-      }
-      FieldDescriptor field = field(type, name, path);
-      if (field == null || fieldValue.type() == InputValue.Type.NULL) {
-        return;
-      }
-      OneofDescriptor oneof = field.getRealContainingOneof();
-      if (oneof != null) {
-        FieldDescriptor other = oneofs.putIfAbsent(oneof, field);
-        if (other != null) {
-          fail(Kind.VALUE, path + "." + field.getName(), "at most one field of oneof "
-              + oneof.getName(), "both " + other.getName() + " and " + field.getName());
+    if (!(skip.isEmpty() && byName(type, value, path, builder, oneofs))) {
+      value.forEachEntry((key, fieldValue) -> {
+        if (key.type() != InputValue.Type.STRING) {
+          fail(Kind.TYPE, path, "field names as strings", key.typeName() + " key "
+              + key.preview());
           return;
         }
-      }
-      setField(builder, field, fieldValue, path + "." + field.getName());
-    });
+        String name = key.asString(); // read once: each read is a call into the guest
+        if (skip.contains(name)) {
+          return;
+        }
+        FieldDescriptor field = field(type, name, path);
+        if (field != null) {
+          setOne(builder, oneofs, field, fieldValue, path);
+        }
+      });
+    }
     DynamicMessage built = builder.buildPartial();
     List<String> missing = type.getFields().stream()
         .filter(f -> f.isRequired() && !built.hasField(f)).map(FieldDescriptor::getName).toList();
@@ -138,6 +131,56 @@ public final class MessageConverter {
       return null;
     }
     return built;
+  }
+
+  /**
+   * Sets the fields by looking each one up by name, when the mapping can be asked by key and
+   * has about as many entries as the message has fields: walking it costs several calls into
+   * the guest an entry, a lookup one. False, with nothing set, when some key is not a field's
+   * name: the walk then takes JSON names and names the mistakes.
+   */
+  private boolean byName(Descriptor type, InputValue value, String path,
+      DynamicMessage.Builder builder, Map<OneofDescriptor, FieldDescriptor> oneofs) {
+    long size = value.entryCount();
+    List<FieldDescriptor> fields = type.getFields();
+    if (size < 0 || fields.size() > 2 * size + 4) {
+      return false;
+    }
+    InputValue[] found = new InputValue[fields.size()];
+    long hits = 0;
+    for (int i = 0; i < found.length && hits < size; i++) {
+      found[i] = value.entry(fields.get(i).getName());
+      if (found[i] != null) {
+        hits++;
+      }
+    }
+    if (hits != size) {
+      return false;
+    }
+    for (int i = 0; i < found.length; i++) {
+      if (found[i] != null) {
+        setOne(builder, oneofs, fields.get(i), found[i], path);
+      }
+    }
+    return true;
+  }
+
+  /** Sets one field of a mapping's (a None leaves it unset; at most one member of a oneof). */
+  private void setOne(DynamicMessage.Builder builder, Map<OneofDescriptor, FieldDescriptor> oneofs,
+      FieldDescriptor field, InputValue fieldValue, String path) {
+    if (fieldValue.type() == InputValue.Type.NULL) {
+      return;
+    }
+    OneofDescriptor oneof = field.getRealContainingOneof();
+    if (oneof != null) {
+      FieldDescriptor other = oneofs.putIfAbsent(oneof, field);
+      if (other != null) {
+        fail(Kind.VALUE, path + "." + field.getName(), "at most one field of oneof "
+            + oneof.getName(), "both " + other.getName() + " and " + field.getName());
+        return;
+      }
+    }
+    setField(builder, field, fieldValue, path + "." + field.getName());
   }
 
   private DynamicMessage copy(Descriptor type, Message given, String path) {

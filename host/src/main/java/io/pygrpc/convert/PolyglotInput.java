@@ -170,6 +170,17 @@ public final class PolyglotInput implements InputValue {
   }
 
   @Override
+  public long entryCount() {
+    return type() == Type.MAP && hashEntries ? value.getHashSize() : -1;
+  }
+
+  @Override
+  public InputValue entry(String key) {
+    Value found = value.getHashValue(key);
+    return found == null ? null : wrap(found);
+  }
+
+  @Override
   public void forEachEntry(BiConsumer<InputValue, InputValue> visitor) {
     if (type() == Type.MAP && hashEntries) {
       // As many entries as the mapping's size: asking a Python iterator whether it has a next
