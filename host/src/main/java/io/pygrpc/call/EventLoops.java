@@ -39,7 +39,7 @@ public final class EventLoops {
         ? EpollSocketChannel.class : NioSocketChannel.class);
   }
 
-  /** Notes that {@code channel} was built on the client loop by {@link #use}. */
+  /** Notes that {@code channel} was built by a builder given to {@link #use(NettyChannelBuilder)}. */
   static void onClientLoop(io.grpc.Channel channel) {
     ON_CLIENT_LOOP.put(channel, Boolean.TRUE);
   }

@@ -89,10 +89,6 @@ public final class Main implements Callable<Integer> {
       main.terminal = () -> new TerminalPrompt(io.pygrpc.guest.Engines.cacheDir()
           .resolve("history"));
     }
-    if (args.length == 0 || !java.util.Set.of("-h", "--help", "-V", "--version", "help")
-        .contains(args[0])) {
-      Warmup.start(); // a script or a subcommand is about to make its first call
-    }
     int status = commandLine(main).execute(args);
     System.out.flush();
     io.pygrpc.call.EventLoops.shutdown(); // see EventLoops: an idle loop delays the exit

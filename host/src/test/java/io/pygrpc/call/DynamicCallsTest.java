@@ -43,8 +43,7 @@ class DynamicCallsTest {
     server.close();
   }
 
-  private static DynamicMessage call(io.grpc.Channel over, String name,
-      Map<String, Object> fields) {
+  private static DynamicMessage call(io.grpc.Channel over, String name, Map<String, Object> fields) {
     MethodDescriptor method = SCHEMA.method(name);
     return DynamicCalls.unary(over, DynamicMethods.of(method), CallSettings.DEFAULT,
         MessageConverter.toMessage(method.getInputType(), JavaInput.of(fields))).message();
