@@ -125,13 +125,13 @@ class Client:
         # One **fields dict, options picked out only when present: keyword-only parameters
         # cost every call a second round of argument matching in the interpreter.
         if args or fields and not _CALL_OPTIONS.isdisjoint(fields):
-            return self._request(method, args, fields)
+            return self._request_with_options(method, args, fields)
         # A reply comes as the host's view of it, wrapped here (cheaper than the host calling
         # back into Python); a stream comes as its Responses iterator.
         reply = self._call(method, fields, None)
         return reply if type(reply) is Responses else Message(reply)
 
-    def _request(self, method, args, fields):
+    def _request_with_options(self, method, args, fields):
         # request() with a positional request or call options.
         with_call = bool(fields.pop('with_call', False))
         options = _options(fields.pop('timeout', None), fields.pop('metadata', None),
