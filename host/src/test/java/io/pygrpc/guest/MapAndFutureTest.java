@@ -1,0 +1,101 @@
+package io.pygrpc.guest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code client.map} and {@code client.future} from Python, against the demo server. */
+class MapAndFutureTest extends DemoScriptTest {
+  private static String output(String body) {
+    return output("""
+        client.load('demo.echo_pb2')
+        """, body);
+  }
+
+  @Test
+  void map_givesRepliesInRequestOrder_readingRequestsOnlyAsCallsStart() {
+    assertEquals("""
+        first reply after 3 requests read
+        r0,r1,r2,r3,r4,r5,r6,r7,r8,r9
+        10 read
+        a,b
+        """, output("""
+        read = []
+        def requests():
+            for i in range(10):
+                read.append(i)
+                yield {'name': 'r%d' % i}
+        names = []
+        for reply in client.map('Echo', requests(), concurrency=2):
+            if not names:
+                # The window (2), and the next call, started as the first reply is taken.
+                print('first reply after', len(read), 'requests read')
+            names.append(reply.name)
+        print(','.join(names))
+        print(len(read), 'read')
+        print(','.join(r.name for r in client.map('Echo', [{'name': 'a'}, {'name': 'b'}])))
+        """));
+  }
+
+  @Test
+  void map_failedCallsRaiseInTheirTurn_andTheOthersGoOn() {
+    assertEquals("""
+        NOT_FOUND x
+        PERMISSION_DENIED y
+        UNAVAILABLE z
+        raised NOT_FOUND
+        raised PERMISSION_DENIED
+        raised UNAVAILABLE
+        done
+        """, output("""
+        failing = [{'code': 5, 'message': 'x'}, {'code': 7, 'message': 'y'},
+                   {'code': 14, 'message': 'z'}]
+        for e in client.map('Fail', failing, return_exceptions=True):
+            print(e.code().name, e.details())
+        results = client.map('Fail', iter(failing), concurrency=2)
+        while True:
+            try:
+                next(results)
+            except RpcError as e:
+                print('raised', e.code().name)
+            except StopIteration:
+                print('done')
+                break
+        """));
+  }
+
+  @Test
+  void map_misuseSaysWhatToPass() {
+    assertEquals("""
+        TypeError: map("pygrpc.demo.Echo.Echo"): pass an iterable of requests (a list or a \
+        generator of dicts or messages), not one dict of fields
+        LookupError: request 1: pygrpc.demo.Record: no field named "nope"
+        ValueError: map() is for unary methods; "pygrpc.demo.RouteGuide.Ticks" streams its \
+        replies: use request()
+        """, output("""
+        client.load('demo.route_pb2')
+        attempt(lambda: list(client.map('Echo', {'name': 'x'})))
+        try:
+            list(client.map('Echo', [{'name': 'a'}, {'nope': 1}]))
+        except LookupError as e:
+            print('LookupError:', str(e).split(' (')[0].split(';')[0])
+        attempt(lambda: client.map('Ticks', [{}]))
+        """));
+  }
+
+  @Test
+  void future_resultLater_failuresAsTheirRpcError() {
+    assertEquals("""
+        later True
+        FAILED_PRECONDITION no
+        ok None
+        """, output("""
+        f = client.future('Echo', name='later')
+        print(f.result().name, f.done())
+        failed = client.future('Fail', code=9, message='no')
+        e = failed.exception()
+        print(e.code().name, e.details())
+        attempt(lambda: client.future('Echo', name='x').exception())
+        """));
+  }
+}
