@@ -6,6 +6,8 @@ import io.pygrpc.PygrpcException;
 import io.pygrpc.PygrpcException.Kind;
 import io.pygrpc.call.RequestSource;
 import io.pygrpc.convert.MessageConverter;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -21,9 +23,19 @@ final class RequestIterator implements RequestSource {
 
   private final GuestLanguage language;
 
+  /** Python's built-in {@code next}, or null for JavaScript (read through interop). */
+  private final Value pythonNext;
+
+  private static final Source NEXT = Source.create("python", "next");
+
+  /** What {@code next(iterator, END)} gives when the iterator is done. */
+  private static final Object END = new Object();
+
   private RequestIterator(Value iterator, Descriptor type,
       java.util.function.Function<String, Descriptor> types, GuestLanguage language) {
     this.language = language;
+    this.pythonNext = language == GuestLanguage.PYTHON
+        ? Context.getCurrent().eval(NEXT) : null;
     this.iterator = iterator;
     this.type = type;
     this.types = types;
@@ -52,10 +64,19 @@ final class RequestIterator implements RequestSource {
 
   @Override
   public DynamicMessage next() {
-    if (!iterator.hasIteratorNextElement()) {
-      return null;
+    Value item;
+    if (pythonNext != null) {
+      // One call into Python per request, where the has-next probe and the fetch were two.
+      item = pythonNext.execute(iterator, END);
+      if (item.isHostObject() && item.asHostObject() == END) {
+        return null;
+      }
+    } else {
+      if (!iterator.hasIteratorNextElement()) {
+        return null;
+      }
+      item = iterator.getIteratorNextElement();
     }
-    Value item = iterator.getIteratorNextElement();
     long position = index++;
     try {
       return MessageConverter.toMessage(type, language.input(item), types);
