@@ -34,18 +34,25 @@ import org.graalvm.polyglot.Engine;
  * one's compiler threads and heap), and (when Debian's python3-grpcio is installed) CPython grpcio:
  * each figure the median of several rounds, printed with its ratios.
  *
- * <pre>bin/bench [--calls N] [--rounds R] [--concurrency C]</pre>
+ * <pre>bin/bench [--calls N] [--rounds R] [--warmup W] [--concurrency C]</pre>
+ *
+ * <p>The first W rounds (1 by default) are run and dropped, for every contender alike: as JMH's
+ * warm-up iterations, they let the JIT compile the paths measured. The first round of a fresh
+ * JVM ran pygrpc's Python at 55–65% of its later rounds (the compiler still at work on the
+ * Python interpreter), grpc-java at 80–100%.
  */
 public final class Bench {
   private final int calls;
   private final int rounds;
+  private final int warmup;
   private final int concurrency;
   private final PrintStream out;
   private final Engine engine = Engines.shared();
 
-  Bench(int calls, int rounds, int concurrency, PrintStream out) {
+  Bench(int calls, int rounds, int warmup, int concurrency, PrintStream out) {
     this.calls = calls;
     this.rounds = rounds;
+    this.warmup = warmup;
     this.concurrency = concurrency;
     this.out = out;
   }
@@ -53,19 +60,21 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     int calls = 20_000;
     int rounds = 3;
+    int warmup = 1;
     int concurrency = 64;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--calls" -> calls = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
         default -> {
-          System.err.println("usage: bench [--calls N] [--rounds R] [--concurrency C]");
+          System.err.println("usage: bench [--calls N] [--rounds R] [--warmup W] [--concurrency C]");
           System.exit(2);
         }
       }
     }
-    new Bench(calls, rounds, concurrency, System.out).run();
+    new Bench(calls, rounds, warmup, concurrency, System.out).run();
     System.exit(0);
   }
 
@@ -85,18 +94,20 @@ public final class Bench {
     String[] names = {"unary, sequential (calls/s)", "server streaming (messages/s)",
         "bulk unary, concurrency " + concurrency + " (calls/s)"};
     String[] scriptNames = {"unary_loop.py", "stream_loop.py", "map_bulk.py"};
-    double[][] py = new double[3][rounds];
-    double[][] raw = new double[3][rounds];
-    double[][] grpcio = new double[3][rounds];
-    double[] stub = new double[rounds];
-    double[] onLoop = new double[rounds];
+    int total = warmup + rounds;
+    double[][] py = new double[3][total];
+    double[][] raw = new double[3][total];
+    double[][] grpcio = new double[3][total];
+    double[] stub = new double[total];
+    double[] onLoop = new double[total];
     try (ServerProcess server = ServerProcess.start()) {
       int port = server.port();
       Path scripts = unpackScripts();
       out.printf(Locale.ROOT, "pygrpc bench: %,d calls per round, median of %d rounds, "
-          + "concurrency %d, %s, %d cores%n", calls, rounds, concurrency,
+          + "%d warm-up round(s) dropped, concurrency %d, %s, %d cores%n", calls, rounds, warmup,
+          concurrency,
           engine.getImplementationName(), Runtime.getRuntime().availableProcessors());
-      for (int round = 0; round < rounds; round++) {
+      for (int round = 0; round < total; round++) {
         double[] cpython = cpython(port, scripts);
         for (int f = 0; f < 3; f++) {
           py[f][round] = python(scripts.resolve(scriptNames[f]), port);
@@ -113,6 +124,13 @@ public final class Bench {
         }
       }
     }
+    for (int f = 0; f < 3; f++) {
+      py[f] = Arrays.copyOfRange(py[f], warmup, total);
+      raw[f] = Arrays.copyOfRange(raw[f], warmup, total);
+      grpcio[f] = Arrays.copyOfRange(grpcio[f], warmup, total);
+    }
+    stub = Arrays.copyOfRange(stub, warmup, total);
+    onLoop = Arrays.copyOfRange(onLoop, warmup, total);
     List<Figure> figures = new ArrayList<>();
     for (int f = 0; f < 3; f++) {
       double[] toRaw = new double[rounds];
@@ -132,6 +150,15 @@ public final class Bench {
               : String.format(Locale.ROOT, "%,.0f", f.grpcio()),
           Double.isNaN(f.grpcio()) ? "-"
               : String.format(Locale.ROOT, "%.2fx", f.grpcioRatio()));
+    }
+    // Each round's own figures, so a reader can see how far the rounds spread.
+    for (int f = 0; f < 3; f++) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  rounds, %s:",
+          scriptNames[f]));
+      for (int round = 0; round < rounds; round++) {
+        line.append(String.format(Locale.ROOT, " %,.0f/%,.0f", py[f][round], raw[f][round]));
+      }
+      out.println(line.append(" (pygrpc/grpc-java)"));
     }
     out.printf(Locale.ROOT, "(ratios: the median of each round's own ratio; unary grpc-java: the"
         + " faster in each round of the blocking stub, median %,.0f/s, and pygrpc's call path"

@@ -15,7 +15,7 @@ class BenchTest {
   void tinyRun_measuresEveryFigure_andPrintsTheirRatios() throws Exception {
     System.setProperty("pygrpc.scripts", "../scripts");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    List<Bench.Figure> figures = new Bench(40, 1, 4,
+    List<Bench.Figure> figures = new Bench(40, 1, 1, 4,
         new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
     assertEquals(3, figures.size());
     for (Bench.Figure figure : figures) {
@@ -24,5 +24,9 @@ class BenchTest {
     String table = printed.toString(StandardCharsets.UTF_8);
     assertTrue(table.contains("unary, sequential (calls/s)"), table);
     assertTrue(table.contains("bulk unary, concurrency 4 (calls/s)"), table);
+    assertTrue(table.contains("1 warm-up round(s) dropped"), table);
+    // One kept round: each figure's line shows one pygrpc/grpc-java pair.
+    assertTrue(table.lines().filter(l -> l.startsWith("  rounds, "))
+        .allMatch(l -> l.split("/").length == 3), table);
   }
 }
