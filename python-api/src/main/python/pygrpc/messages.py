@@ -1,5 +1,8 @@
 """Message: what calls return. Fields read as attributes; the rest as protobuf Python has it."""
 
+from pygrpc import _host
+
+
 class Message:
     """A protobuf message returned by a call (or built with Client.message).
 
@@ -18,7 +21,7 @@ class Message:
     def __getattr__(self, name):
         if name.startswith('__'):
             raise AttributeError(name)
-        return self._pygrpc_view.get(name)
+        return _field(self._pygrpc_view, name)
 
     def __setattr__(self, name, value):
         raise AttributeError('%s messages are read-only; cannot set "%s" (build a new request '
@@ -73,6 +76,45 @@ class Message:
 
 
 _set_view = Message._pygrpc_view.__set__  # the slot itself: __setattr__ refuses writes
+# The host's field reader, bound once (see HostBridge.field).
+_field = _host.bridge.field
+
+# A subclass of Message per message type, with a property per field: reading reply.name then
+# skips the failed lookup that leads to __getattr__ (GraalPy, 9 µs a read against 4.5 µs).
+# Fields named like Message's own attributes, or starting with '_', stay with __getattr__.
+_classes = {}
+
+
+def message_class(type_name, view):
+    """The Message subclass for the full type name (made from view's fields once)."""
+    cls = _classes.get(type_name)
+    if cls is None:
+        package, _, short = type_name.rpartition('.')
+        # Shown as the .proto name: <class 'helloworld.HelloReply'>.
+        attributes = {'__slots__': (), '__module__': package or 'pygrpc'}
+        for name in view.fields():
+            if not name.startswith('_') and not hasattr(Message, name):
+                attributes[name] = property(_reader(name))
+        cls = _classes[type_name] = type(short, (Message,), attributes)
+    return cls
+
+
+def _reader(name):
+    def read(self):
+        return _field(self._pygrpc_view, name)
+    return read
+
+
+def make_message(view, type_name):
+    """A view of the host's as its type's Message (what nested fields and helpers give)."""
+    cls = _classes.get(type_name)
+    return (cls or message_class(type_name, view))(view)
+
+
+def class_of(view):
+    """The Message subclass for a view's type (asks the host its type name: call sites keep
+    the class of their first reply, as all of theirs are of one type)."""
+    return message_class(view.typeName(), view)
 
 
 def make_datetime(seconds, nanos):

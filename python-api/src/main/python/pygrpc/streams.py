@@ -1,7 +1,7 @@
 """Response streams: what a server-streaming or bidi call returns."""
 
 from pygrpc.errors import RpcError, StatusCode, metadata_pairs
-from pygrpc.messages import Message
+from pygrpc.messages import class_of
 
 
 class Responses:
@@ -11,21 +11,27 @@ class Responses:
     when the garbage collector gets to it. It also answers what a call does:
     initial_metadata(), trailing_metadata(), code(), details()."""
 
-    __slots__ = ('_stream', '_open', '__weakref__')
+    __slots__ = ('_stream', '_next', '_class', '_open', '__weakref__')
 
     def __init__(self, stream):
         self._stream = stream
+        # Bound once: a method looked up on a host object costs each call ~2.5 µs more.
+        self._next = stream.next
+        self._class = None  # of the responses, found on the first
         self._open = True
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        view = self._stream.next()
+        view = self._next()
         if view is None:
             self._open = False
             raise StopIteration
-        return Message(view)
+        cls = self._class
+        if cls is None:
+            cls = self._class = class_of(view)
+        return cls(view)
 
     def cancel(self) -> None:
         """Stops the call; the server sees CANCELLED. Harmless once the stream ended."""
@@ -93,10 +99,12 @@ class Results:
     return_exceptions=True, is given as the RpcError object in its place. Leaving the loop
     early (break, close(), a with block) cancels the calls still in flight."""
 
-    __slots__ = ('_bulk', '_return_exceptions', '_open', '__weakref__')
+    __slots__ = ('_bulk', '_next', '_class', '_return_exceptions', '_open', '__weakref__')
 
     def __init__(self, bulk, return_exceptions: bool):
         self._bulk = bulk
+        self._next = bulk.next  # bound once, as Responses' is
+        self._class = None
         self._return_exceptions = return_exceptions
         self._open = True
 
@@ -105,7 +113,7 @@ class Results:
 
     def __next__(self):
         try:
-            view = self._bulk.next()
+            view = self._next()
         except RpcError as e:
             if self._return_exceptions:
                 return e
@@ -113,7 +121,10 @@ class Results:
         if view is None:
             self._open = False
             raise StopIteration
-        return Message(view)
+        cls = self._class
+        if cls is None:
+            cls = self._class = class_of(view)
+        return cls(view)
 
     def close(self) -> None:
         """Cancels the calls still in flight."""
@@ -147,7 +158,8 @@ class Future:
     def result(self, timeout: float = None):
         """The reply, waiting for it; raises the call's RpcError, or TimeoutError when timeout
         seconds pass first (the call goes on)."""
-        return Message(self._call.result(timeout))
+        view = self._call.result(timeout)
+        return class_of(view)(view)
 
     def exception(self, timeout: float = None):
         """The call's RpcError, or None when it succeeded."""

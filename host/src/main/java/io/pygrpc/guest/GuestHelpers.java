@@ -61,7 +61,8 @@ final class GuestHelpers implements GuestValues {
 
   @Override
   public Object message(MessageView view) {
-    return makeMessage.execute(view);
+    // The type name too: Python makes a class per message type (JavaScript ignores it).
+    return makeMessage.execute(view, view.typeName());
   }
 
   @Override

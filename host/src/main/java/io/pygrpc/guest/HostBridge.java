@@ -1,5 +1,6 @@
 package io.pygrpc.guest;
 
+import io.pygrpc.convert.MessageView;
 import io.pygrpc.PygrpcException;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -123,6 +124,16 @@ public final class HostBridge implements AutoCloseable {
    * Opens a client: {@code connect("localhost", 50051)} or {@code connect("localhost:50051",
    * None)}.
    */
+  /**
+   * A reply's field by name, for the guest's message wrapper. A function of the bridge so the
+   * guest looks it up once: finding a method on each message's view cost about as much as the
+   * read itself (GraalPy, ~2.5 of ~10 µs).
+   */
+  @HostAccess.Export
+  public Object field(MessageView view, String name) {
+    return view.get(name);
+  }
+
   @HostAccess.Export
   public ClientBinding connect(Value host, Value port, Value metadata, Value defaults,
       Value tls) {

@@ -35,6 +35,32 @@ class ValuesTest extends DemoScriptTest {
   }
 
   @Test
+  void replies_areOfAClassPerMessageType_whateverCallMadeThem() {
+    assertEquals("""
+        <class 'pygrpc.demo.Record'> <class 'pygrpc.demo.Point'> Record True
+        True True True True True
+        n 1 0 True
+        AttributeError: pygrpc.demo.Record messages are read-only; cannot set "name" (build a \
+        new request instead)
+        AttributeError: pygrpc.demo.Point has no field named "nope"; its fields are: x, y
+        """, output("""
+        r = client.request('Echo', name='n', where={'x': 1})
+        print(type(r), type(r.where), type(r).__name__, issubclass(type(r), Message))
+        f = client.future('Echo', name='f')
+        print(type(r) is type(client.request('Echo', name='m')),
+              type(r) is type(client.message('Record')),
+              type(r) is type(next(iter(client.map('Echo', [{'name': 'a'}])))),
+              type(r) is type(f.result()),
+              type(r) is type(client.request('Echo', with_call=True)[0]))
+        print(r.name, r.where.x, r.count, r.HasField('where'))
+        def assign():
+            r.name = 'x'
+        attempt(assign)
+        attempt(lambda: r.where.nope)
+        """));
+  }
+
+  @Test
   void wellKnownTypes_badValuesSayWhatWasExpected() {
     assertEquals("""
         ValueError: pygrpc.demo.Record.at: expected an RFC 3339 date-time such as \
@@ -68,7 +94,7 @@ class ValuesTest extends DemoScriptTest {
         {'name': 'n', 'count': 0}
         AttributeError: field "name" of pygrpc.demo.Record has no presence (a proto3 field \
         without 'optional')
-        TypeError: unhashable type: 'Message'
+        TypeError: unhashable type: 'Record'
         """, output("""
         r = client.request('Echo', name='n', data=b'\\x00\\xff', tags=['a'], scores={'k': 2},
                            where={'x': 1})
