@@ -80,7 +80,7 @@ _set_view = Message._pygrpc_view.__set__  # the slot itself: __setattr__ refuses
 _field = _host.bridge.field
 
 # A subclass of Message per message type, with a property per field: reading reply.name then
-# skips the failed lookup that leads to __getattr__ (GraalPy, 9 µs a read against 4.5 µs).
+# skips the failed lookup that leads to __getattr__ (GraalPy: 9 µs a read became 7 µs).
 # Fields named like Message's own attributes, or starting with '_', stay with __getattr__.
 _classes = {}
 

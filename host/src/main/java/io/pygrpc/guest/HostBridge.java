@@ -1,11 +1,11 @@
 package io.pygrpc.guest;
 
-import io.pygrpc.convert.MessageView;
 import io.pygrpc.PygrpcException;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.pygrpc.call.ChannelOptions;
 import io.pygrpc.call.Channels;
+import io.pygrpc.convert.MessageView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,10 +121,6 @@ public final class HostBridge implements AutoCloseable {
   }
 
   /**
-   * Opens a client: {@code connect("localhost", 50051)} or {@code connect("localhost:50051",
-   * None)}.
-   */
-  /**
    * A reply's field by name, for the guest's message wrapper. A function of the bridge so the
    * guest looks it up once: finding a method on each message's view cost about as much as the
    * read itself (GraalPy, ~2.5 of ~10 µs).
@@ -134,6 +130,10 @@ public final class HostBridge implements AutoCloseable {
     return view.get(name);
   }
 
+  /**
+   * Opens a client: {@code connect("localhost", 50051)} or {@code connect("localhost:50051",
+   * None)}.
+   */
   @HostAccess.Export
   public ClientBinding connect(Value host, Value port, Value metadata, Value defaults,
       Value tls) {
