@@ -38,12 +38,13 @@ class ValuesTest extends DemoScriptTest {
   void replies_areOfAClassPerMessageType_whateverCallMadeThem() {
     assertEquals("""
         <class 'pygrpc.demo.Record'> <class 'pygrpc.demo.Point'> Record True
-        True True True True True
+        True True True True True Tick
         n 1 0 True
         AttributeError: pygrpc.demo.Record messages are read-only; cannot set "name" (build a \
         new request instead)
         AttributeError: pygrpc.demo.Point has no field named "nope"; its fields are: x, y
         """, output("""
+        client.load('demo.route_pb2')
         r = client.request('Echo', name='n', where={'x': 1})
         print(type(r), type(r.where), type(r).__name__, issubclass(type(r), Message))
         f = client.future('Echo', name='f')
@@ -51,7 +52,8 @@ class ValuesTest extends DemoScriptTest {
               type(r) is type(client.message('Record')),
               type(r) is type(next(iter(client.map('Echo', [{'name': 'a'}])))),
               type(r) is type(f.result()),
-              type(r) is type(client.request('Echo', with_call=True)[0]))
+              type(r) is type(client.request('Echo', with_call=True)[0]),
+              type(next(iter(client.request('Ticks', count=1)))).__name__)
         print(r.name, r.where.x, r.count, r.HasField('where'))
         def assign():
             r.name = 'x'
