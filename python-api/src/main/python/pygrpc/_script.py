@@ -1,7 +1,8 @@
 """Runs a script file as __main__, the way `python script.py` does."""
 
-import os
 import sys
+
+from pygrpc._paths import dirname
 
 
 def run(path: str) -> int:
@@ -12,7 +13,7 @@ def run(path: str) -> int:
     except OSError as e:
         print("pygrpc: can't open file %r: %s" % (path, e), file=sys.stderr)
         return 2
-    return _run(source, path, os.path.dirname(path))
+    return _run(source, path, dirname(path))
 
 
 def run_code(source: str, filename: str) -> int:
@@ -89,7 +90,7 @@ def load(source: str, path: str, values=None) -> dict:
     if values is not None:
         main.__dict__.update(values)  # what the host application hands the script by name
     sys.modules['__main__'] = main
-    folder = os.path.dirname(path)
+    folder = dirname(path)
     if folder and folder not in sys.path:
         sys.path.insert(0, folder)
     exec(compile(source, path, 'exec'), main.__dict__)

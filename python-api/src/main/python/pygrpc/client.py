@@ -1,9 +1,9 @@
 """Client: one object for calling a gRPC server, as the 2015 pygrpc had it."""
 
-import os
 import sys
 
 from pygrpc import _host
+from pygrpc._paths import dirname, getcwd
 from pygrpc.messages import class_of
 from pygrpc.streams import Call, Future, Responses, Results
 
@@ -237,14 +237,15 @@ def _report(loaded) -> list:
     return services
 
 
-_RUNTIME_DIRS = (sys.base_prefix, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# __file__ is absolute: the host gives the package's folder as an absolute python.PythonPath.
+_RUNTIME_DIRS = (sys.base_prefix, dirname(dirname(__file__)))
 
 
 def _search_path() -> list:
     # Where Python's import would look: the script's folder (sys.path[0]), the working folder
     # ('' in sys.path), the rest of sys.path. The interpreter's and pygrpc's own folders hold
     # no generated modules, so leaving them out keeps "not found" messages short.
-    cwd = os.getcwd()
+    cwd = getcwd()
     paths = []
     for entry in sys.path[:1] + [cwd] + sys.path[1:]:
         if not isinstance(entry, str):
