@@ -30,6 +30,13 @@ abstract class DemoScriptTest {
     server.close();
   }
 
+  /** {@link #output(String, String)} with the demo's echo service loaded. */
+  static String echoOutput(String body) {
+    return output("""
+        client.load('demo.echo_pb2')
+        """, body);
+  }
+
   /** What the snippet prints after the prelude and {@code loads}; it must not fail. */
   static String output(String loads, String body) {
     ScriptHarness.Result result = ScriptHarness.run(dir, server, """

@@ -6,12 +6,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code client.map} and {@code client.future} from Python, against the demo server. */
 class MapAndFutureTest extends DemoScriptTest {
-  private static String output(String body) {
-    return output("""
-        client.load('demo.echo_pb2')
-        """, body);
-  }
-
   @Test
   void map_givesRepliesInRequestOrder_readingRequestsOnlyAsCallsStart() {
     assertEquals("""
@@ -19,7 +13,7 @@ class MapAndFutureTest extends DemoScriptTest {
         r0,r1,r2,r3,r4,r5,r6,r7,r8,r9
         10 read
         a,b
-        """, output("""
+        """, echoOutput("""
         read = []
         def requests():
             for i in range(10):
@@ -47,7 +41,7 @@ class MapAndFutureTest extends DemoScriptTest {
         raised PERMISSION_DENIED
         raised UNAVAILABLE
         done
-        """, output("""
+        """, echoOutput("""
         failing = [{'code': 5, 'message': 'x'}, {'code': 7, 'message': 'y'},
                    {'code': 14, 'message': 'z'}]
         for e in client.map('Fail', failing, return_exceptions=True):
@@ -72,7 +66,7 @@ class MapAndFutureTest extends DemoScriptTest {
         LookupError: request 1: pygrpc.demo.Record: no field named "nope"
         ValueError: map() is for unary methods; "pygrpc.demo.RouteGuide.Ticks" streams its \
         replies: use request()
-        """, output("""
+        """, echoOutput("""
         client.load('demo.route_pb2')
         attempt(lambda: list(client.map('Echo', {'name': 'x'})))
         try:
@@ -89,7 +83,7 @@ class MapAndFutureTest extends DemoScriptTest {
         later True
         FAILED_PRECONDITION no
         ok None
-        """, output("""
+        """, echoOutput("""
         f = client.future('Echo', name='later')
         print(f.result().name, f.done())
         failed = client.future('Fail', code=9, message='no')

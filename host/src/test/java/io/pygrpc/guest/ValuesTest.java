@@ -6,12 +6,6 @@ import org.junit.jupiter.api.Test;
 
 /** Natural Python values in and out: well-known types, bytes, messages' protobuf methods. */
 class ValuesTest extends DemoScriptTest {
-  private static String output(String body) {
-    return output("""
-        client.load('demo.echo_pb2')
-        """, body);
-  }
-
   @Test
   void wellKnownTypes_fromAndToNaturalValues() {
     assertEquals("""
@@ -19,7 +13,7 @@ class ValuesTest extends DemoScriptTest {
         ['a', 'b.c'] [1.0, {'k': 'v'}] type.googleapis.com/pygrpc.demo.Point
         2024-01-31 12:00:00+00:00 0:00:01.500000 ['x', 'y.z'] 0:00:02.250000
         None None None None
-        """, output("""
+        """, echoOutput("""
         p = client.message('Point', x=1, y=2)
         r = client.request('Echo',
             at=datetime.datetime(2024, 1, 31, 12, 0, 0, 500000, tzinfo=datetime.timezone.utc),
@@ -43,7 +37,7 @@ class ValuesTest extends DemoScriptTest {
         AttributeError: pygrpc.demo.Record messages are read-only; cannot set "name" (build a \
         new request instead)
         AttributeError: pygrpc.demo.Point has no field named "nope"; its fields are: x, y
-        """, output("""
+        """, echoOutput("""
         client.load('demo.route_pb2')
         r = client.request('Echo', name='n', where={'x': 1})
         print(type(r), type(r.where), type(r).__name__, issubclass(type(r), Message))
@@ -75,7 +69,7 @@ class ValuesTest extends DemoScriptTest {
         loaded, got "nope.Missing"
         TypeError: pygrpc.demo.Record.extra["a"]: expected a JSON-like value (dict, list, str, \
         number, bool or None), got object
-        """, output("""
+        """, echoOutput("""
         attempt(lambda: client.request('Echo', at='yesterday'))
         attempt(lambda: client.request('Echo', wait=[1]))
         attempt(lambda: client.request('Echo', label='a', number=2))
@@ -97,7 +91,7 @@ class ValuesTest extends DemoScriptTest {
         AttributeError: field "name" of pygrpc.demo.Record has no presence (a proto3 field \
         without 'optional')
         TypeError: unhashable type: 'Record'
-        """, output("""
+        """, echoOutput("""
         r = client.request('Echo', name='n', data=b'\\x00\\xff', tags=['a'], scores={'k': 2},
                            where={'x': 1})
         print(repr(r))
