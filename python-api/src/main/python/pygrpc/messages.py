@@ -107,8 +107,7 @@ def _reader(name):
 
 def make_message(view, type_name):
     """A view of the host's as its type's Message (what nested fields and helpers give)."""
-    cls = _classes.get(type_name)
-    return (cls or message_class(type_name, view))(view)
+    return message_class(type_name, view)(view)
 
 
 def class_of(view):
