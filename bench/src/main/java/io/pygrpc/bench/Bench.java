@@ -100,6 +100,8 @@ public final class Bench {
     double[][] grpcio = new double[3][total];
     double[] stub = new double[total];
     double[] onLoop = new double[total];
+    double[] iterator = new double[total];
+    double[] observer = new double[total];
     try (ServerProcess server = ServerProcess.start()) {
       int port = server.port();
       Path scripts = unpackScripts();
@@ -117,7 +119,11 @@ public final class Bench {
               onLoop[round] = loopUnary(port);
               yield Math.max(stub[round], onLoop[round]);
             }
-            case 1 -> rawStream(port);
+            case 1 -> {
+              iterator[round] = rawStream(port);
+              observer[round] = observedStream(port);
+              yield Math.max(iterator[round], observer[round]);
+            }
             default -> rawAsync(port);
           };
           grpcio[f][round] = cpython[f];
@@ -131,6 +137,8 @@ public final class Bench {
     }
     stub = Arrays.copyOfRange(stub, warmup, total);
     onLoop = Arrays.copyOfRange(onLoop, warmup, total);
+    iterator = Arrays.copyOfRange(iterator, warmup, total);
+    observer = Arrays.copyOfRange(observer, warmup, total);
     List<Figure> figures = new ArrayList<>();
     for (int f = 0; f < 3; f++) {
       double[] toRaw = new double[rounds];
@@ -162,8 +170,10 @@ public final class Bench {
     }
     out.printf(Locale.ROOT, "(ratios: the median of each round's own ratio; unary grpc-java: the"
         + " faster in each round of the blocking stub, median %,.0f/s, and pygrpc's call path"
-        + " from Java, started on the event loop, median %,.0f/s)%n", median(stub),
-        median(onLoop));
+        + " from Java, started on the event loop, median %,.0f/s; streaming grpc-java: the"
+        + " faster in each round of the blocking iterator, median %,.0f/s, and an async"
+        + " observer, median %,.0f/s)%n", median(stub), median(onLoop), median(iterator),
+        median(observer));
     out.flush();
     return figures;
   }
@@ -276,6 +286,61 @@ public final class Bench {
     } finally {
       channel.shutdownNow();
     }
+  }
+
+  /**
+   * Server streaming through the async stub with a direct executor: each message handed to an
+   * observer on the transport's thread, the next one asked for as it returns. The blocking
+   * iterator asks for one message at a time across a thread hand-off, so alone it would make
+   * a weak baseline; the figure takes the faster of the two in each round.
+   */
+  private double observedStream(int port) throws InterruptedException {
+    MethodDescriptor ticks = method("RouteGuide", "Ticks");
+    var grpc = DynamicMethods.of(ticks);
+    ManagedChannel channel = rawChannel(port);
+    try {
+      observe(channel, grpc, message(ticks.getInputType(), "count",
+          (long) Math.max(1, calls / 10)));
+      long start = System.nanoTime();
+      long seen = observe(channel, grpc, message(ticks.getInputType(), "count", (long) calls));
+      if (seen != calls) {
+        throw new IllegalStateException("the stream ended after " + seen + " of " + calls);
+      }
+      return seen / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  private static long observe(ManagedChannel channel,
+      io.grpc.MethodDescriptor<DynamicMessage, DynamicMessage> grpc, DynamicMessage request)
+      throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    long[] seen = {0};
+    Throwable[] failed = {null};
+    ClientCalls.asyncServerStreamingCall(channel.newCall(grpc, io.grpc.CallOptions.DEFAULT),
+        request, new StreamObserver<>() {
+          @Override
+          public void onNext(DynamicMessage value) {
+            seen[0]++;
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            failed[0] = t;
+            done.countDown();
+          }
+
+          @Override
+          public void onCompleted() {
+            done.countDown();
+          }
+        });
+    done.await();
+    if (failed[0] != null) {
+      throw new IllegalStateException("the stream failed", failed[0]);
+    }
+    return seen[0];
   }
 
   private double rawAsync(int port) throws InterruptedException {
