@@ -51,7 +51,8 @@ if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ] && [ "${PYGRPC
       if "$PYGRPC_JAVA_HOME/bin/java" "${pygrpc_java_opts[@]}" -XX:TieredStopAtLevel=1 \
           -XX:AOTCacheOutput="$pygrpc_aot.$$" \
           -cp "$pygrpc_classpath" io.pygrpc.launcher.Main demo --port 0 \
-          "$here/bin/aot-training.py" '{port}' >/dev/null 2>"$here/host/target/aot.log"; then
+          "$here/bin/aot-training.py" '{port}' >/dev/null 2>"$here/host/target/aot.log" \
+          && [ -f "$pygrpc_aot.$$" ]; then  # the JDK writes none if the jar changed meanwhile
         printf '%s' "$pygrpc_aot_stamp" > "$pygrpc_aot.jdk"
         mv -f "$pygrpc_aot.$$" "$pygrpc_aot"
       else
