@@ -80,6 +80,9 @@
     constructor(stream) {
       this._stream = stream;
       this._open = true;
+      // Responses come a batch at a time: all that have arrived, in one host call.
+      this._batch = [];
+      this._next = 0;
     }
 
     [Symbol.iterator]() {
@@ -87,12 +90,16 @@
     }
 
     next() {
-      const view = this._stream.next();
-      if (view == null) {
-        this._open = false;
-        return {done: true, value: undefined};
+      if (this._next >= this._batch.length) {
+        const views = this._stream.take();
+        if (views == null) {
+          this._open = false;
+          return {done: true, value: undefined};
+        }
+        this._batch = views;
+        this._next = 0;
       }
-      return {done: false, value: makeMessage(view)};
+      return {done: false, value: makeMessage(this._batch[this._next++])};
     }
 
     return() {

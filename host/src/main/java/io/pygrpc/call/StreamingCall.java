@@ -32,7 +32,7 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
    * not wait for a hand-off from the network thread at every message, few enough that a slow
    * consumer of an endless stream holds a handful of messages, never more.
    */
-  static final int PREFETCH = 8;
+  static final int PREFETCH = 32;
 
   private final ArrayDeque<DynamicMessage> responses = new ArrayDeque<>(PREFETCH + 1);
   private long events;
@@ -99,17 +99,38 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
    *     before it was returned
    */
   public DynamicMessage next() {
+    java.util.List<DynamicMessage> one = take(1);
+    return one == null ? null : one.get(0);
+  }
+
+  /**
+   * The responses that have arrived, at most {@code max} and at least one, waiting (and sending
+   * requests meanwhile) only while none has; {@code null} when the call ended OK. As many more
+   * are asked of the server as were taken, in one request: each request from this thread is a
+   * task for the transport's thread, and a consumer that takes responses one by one would wake
+   * it for every message.
+   *
+   * @throws RpcException when the call ended with another status, after every response received
+   *     before it was returned
+   */
+  public java.util.List<DynamicMessage> take(int max) {
     while (true) {
       long seen;
-      DynamicMessage response;
+      java.util.List<DynamicMessage> taken = null;
       boolean more;
       synchronized (lock) {
         if (requestFailure != null) {
           throw requestFailure;
         }
-        response = responses.poll();
+        int count = Math.min(max, responses.size());
+        if (count > 0) {
+          taken = new java.util.ArrayList<>(count);
+          for (int i = 0; i < count; i++) {
+            taken.add(responses.poll());
+          }
+        }
         more = status == null;
-        if (response == null && status != null) {
+        if (taken == null && status != null) {
           if (status.isOk()) {
             return null;
           }
@@ -118,11 +139,11 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
         // Taken with the poll, so a response arriving after it is an event we wait for.
         seen = events;
       }
-      if (response != null) {
+      if (taken != null) {
         if (more) {
-          call.request(1); // flow control: the next one only now that this one is taken
+          call.request(taken.size()); // flow control: as many more as were just taken
         }
-        return response;
+        return taken;
       }
       if (pump == null && !requestsDone && call.isReady()) {
         sendOne();

@@ -22,18 +22,24 @@ public final class StreamBinding {
   }
 
   /**
-   * The next response's view (the guest wraps it), or null when the stream ended OK; failures
-   * raise RpcError.
+   * The responses that have arrived, as views (at least one, waiting only while none has; flow
+   * control keeps them to a few dozen), or null when the stream ended OK; failures raise
+   * RpcError. The guest's iterator takes them a batch at a time: one call across the language
+   * boundary for a batch, not one per message.
    */
   @HostAccess.Export
-  public MessageView next() {
+  public MessageView[] take() {
     try {
-      var message = call.next();
-      if (message == null) {
+      var messages = call.take(Integer.MAX_VALUE);
+      if (messages == null) {
         onEnd.run();
         return null;
       }
-      return new MessageView(message, helpers);
+      MessageView[] views = new MessageView[messages.size()];
+      for (int i = 0; i < views.length; i++) {
+        views[i] = new MessageView(messages.get(i), helpers);
+      }
+      return views;
     } catch (RuntimeException e) {
       onEnd.run();
       throw helpers.raise(e);

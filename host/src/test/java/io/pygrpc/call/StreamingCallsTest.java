@@ -86,6 +86,30 @@ class StreamingCallsTest {
     assertNull(call.next());
   }
 
+  /**
+   * take(max) hands over what has arrived, at most max and at least one, in order; the
+   * responses it asks the server for in their place keep the stream going to its end.
+   */
+  @Test
+  void serverStreaming_takeInBatches_deliversEveryMessageInOrderThenNull() throws Exception {
+    StreamingCall call = ticks(Map.of("count", 500), CallSettings.DEFAULT);
+    Thread.sleep(100); // let a window's worth arrive, so the first take finds several
+    List<Long> seen = new java.util.ArrayList<>();
+    int takes = 0;
+    int largest = 0;
+    List<DynamicMessage> batch;
+    while ((batch = call.take(20)) != null) {
+      assertTrue(!batch.isEmpty() && batch.size() <= 20, "a batch of " + batch.size());
+      largest = Math.max(largest, batch.size());
+      takes++;
+      batch.forEach(m -> seen.add((Long) field(m, "seq")));
+    }
+    assertEquals(java.util.stream.LongStream.rangeClosed(1, 500).boxed().toList(), seen);
+    assertEquals(20, largest, "the first take finds a full batch waiting");
+    assertTrue(takes < 500, takes + " takes for 500 messages");
+    assertTrue(call.done());
+  }
+
   @Test
   void clientStreaming_recordRoute_sendsAllThenGetsTheSummary() {
     Reply reply = DynamicCalls.clientStreaming(channel, DynamicMethods.of(method("RecordRoute")),

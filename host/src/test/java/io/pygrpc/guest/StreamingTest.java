@@ -90,6 +90,47 @@ class StreamingTest extends DemoScriptTest {
         """));
   }
 
+  /**
+   * Responses come a batch at a time; next() and every loop over a stream share one position,
+   * a loop that holds the only reference keeps the stream alive through collections, and a
+   * failed stream raises again when iterated again.
+   */
+  @Test
+  void serverStream_nextAndLoopsShareOnePosition_andTheLoopKeepsTheStream() {
+    assertEquals("""
+        1 2 40 41 100 60
+        200
+        0 [1, 2, 3] StatusCode.UNAVAILABLE
+        1 [1, 2, 3] StatusCode.UNAVAILABLE
+        """, output("""
+        import gc, time
+        ticks = client.request('Ticks', count=100)
+        first = next(ticks).seq
+        part = []
+        for tick in ticks:
+            part.append(tick.seq)
+            if tick.seq == 40:
+                break
+        rest = [tick.seq for tick in ticks]
+        print(first, part[0], part[-1], rest[0], rest[-1], len(rest))
+        def iterator_only():
+            return iter(client.request('Ticks', count=200))
+        ticks = iterator_only()
+        for _ in range(3):
+            gc.collect()
+            time.sleep(0.2)   # finalizers run after the collection
+        print(sum(1 for tick in ticks))
+        failing = client.request('Ticks', count=10, fail_after=3, fail_code=14)
+        seen = []
+        for attempt in range(2):
+            try:
+                for tick in failing:
+                    seen.append(tick.seq)
+            except RpcError as e:
+                print(attempt, seen, e.code())
+        """));
+  }
+
   @Test
   void timeoutAndCancel_endCallsAsGrpcioDoes() {
     assertEquals("""
