@@ -366,23 +366,30 @@
           options.concurrency ?? 64);
       const returnErrors = options.returnErrors === true;
       let open = true;
+      // Replies come a batch at a time: all that are ready, in one host call.
+      let batch = [];
+      let at = 0;
       return {
         [Symbol.iterator]() { return this; },
         next() {
-          let reply;
-          try {
-            reply = bulk.next();
-          } catch (e) {
-            if (returnErrors && e instanceof RpcError) {
-              return {done: false, value: e};
+          if (at >= batch.length) {
+            let views;
+            try {
+              views = bulk.take();
+            } catch (e) {
+              if (returnErrors && e instanceof RpcError) {
+                return {done: false, value: e};
+              }
+              throw e;
             }
-            throw e;
+            if (views == null) {
+              open = false;
+              return {done: true, value: undefined};
+            }
+            batch = views;
+            at = 0;
           }
-          if (reply == null) {
-            open = false;
-            return {done: true, value: undefined};
-          }
-          return {done: false, value: makeMessage(reply)};
+          return {done: false, value: makeMessage(batch[at++])};
         },
         return() {
           if (open) {

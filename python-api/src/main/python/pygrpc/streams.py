@@ -72,8 +72,8 @@ def _batches(take):
     while True:
         try:
             views = take()
-        except RpcError as error:
-            yield _Failed(error)
+        except Exception as error:  # an RpcError, or the script's own request iterator's
+            yield _Raising(error, again=True)
             return
         if views is None:
             return
@@ -87,21 +87,28 @@ def _batches(take):
 _new = object.__new__
 
 
-class _Failed:
-    """In place of a batch after a stream's failure: raises it when the loop gets there, and
-    again at every later step (chain keeps an iterator that raised), as grpcio's iterator
-    does."""
+class _Raising:
+    """Stands in a chain of batches for a failure: raises it when the loop gets there. chain
+    keeps an iterator that raised, so the next step asks it again: a stream's failure is
+    final and raised again, as grpcio's iterator does (again=True); a map() item's is raised
+    once, and the next step goes on to the next reply."""
 
-    __slots__ = ('error',)
+    __slots__ = ('_error', '_again')
 
-    def __init__(self, error):
-        self.error = error
+    def __init__(self, error, again):
+        self._error = error
+        self._again = again
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        raise self.error
+        error = self._error
+        if error is None:
+            raise StopIteration
+        if not self._again:
+            self._error = None
+        raise error
 
 
 class Call:
@@ -129,41 +136,25 @@ class Call:
 class Results:
     """The replies of client.map(...), in the order of the requests. A failed call raises its
     RpcError when its turn comes (the other calls go on; iterate again to continue), or, with
-    return_exceptions=True, is given as the RpcError object in its place. Leaving the loop
-    early (break, close(), a with block) cancels the calls still in flight."""
+    return_exceptions=True, is given as the RpcError object in its place. close() or a with
+    block cancels the calls still in flight; so does dropping it, once it is collected."""
 
-    __slots__ = ('_bulk', '_next', '_class', '_return_exceptions', '_open', '__weakref__')
+    __slots__ = ('_bulk', '_each', '__weakref__')
 
     def __init__(self, bulk, return_exceptions: bool):
         self._bulk = bulk
-        self._next = bulk.next  # bound once, as Responses' is
-        self._class = None
-        self._return_exceptions = return_exceptions
-        self._open = True
+        # As Responses: one chain of batches, no Python frame per reply.
+        self._each = chain.from_iterable(_replies(bulk.take, return_exceptions))
 
     def __iter__(self):
-        return self
+        return self._each
 
     def __next__(self):
-        try:
-            view = self._next()
-        except RpcError as e:
-            if self._return_exceptions:
-                return e
-            raise
-        if view is None:
-            self._open = False
-            raise StopIteration
-        cls = self._class
-        if cls is None:
-            cls = self._class = class_of(view)
-        return cls(view)
+        return next(self._each)
 
     def close(self) -> None:
         """Cancels the calls still in flight."""
-        if self._open:
-            self._open = False
-            self._bulk.close()
+        self._bulk.close()
 
     def __enter__(self):
         return self
@@ -172,11 +163,27 @@ class Results:
         self.close()
         return False
 
-    def __del__(self):
+
+def _replies(take, return_exceptions):
+    """client.map's replies as lists, one per batch the host hands over (see _batches); a
+    failed call in its turn as its RpcError, raised once or given in place."""
+    cls = None
+    while True:
         try:
-            self.close()
-        except Exception:
-            pass
+            views = take()
+        except RpcError as error:
+            yield (error,) if return_exceptions else _Raising(error, again=False)
+            continue
+        except Exception as error:  # a request that could not be read or converted
+            yield _Raising(error, again=False)
+            continue
+        if views is None:
+            return
+        if cls is None:
+            cls = class_of(views[0])
+        messages = list(map(_new, repeat(cls, len(views))))
+        list(map(_set_view, messages, views))
+        yield messages
 
 
 class Future:

@@ -5,6 +5,8 @@ import io.grpc.Channel;
 import io.grpc.MethodDescriptor;
 import io.pygrpc.RpcException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -25,6 +27,8 @@ public final class BulkCalls implements AutoCloseable {
   private boolean exhausted;
   private long started;
   private long failed;
+  /** What reading or converting the next request threw, not yet thrown to the caller. */
+  private RuntimeException requestFailure;
 
   public BulkCalls(Channel channel, MethodDescriptor<DynamicMessage, DynamicMessage> method,
       CallSettings settings, RequestSource requests, int concurrency) {
@@ -45,27 +49,74 @@ public final class BulkCalls implements AutoCloseable {
    *
    * @throws RpcException for a request whose call failed; the others go on, and the next
    *     {@code next()} gives the following result
+   * @throws RuntimeException what reading or converting a request threw, once the results of
+   *     the requests before it have been taken
    */
   public Reply next() {
-    fill();
+    if (window.isEmpty()) {
+      fillOrThrow(); // nothing taken here that its failure could cost
+    }
     PendingReply head = window.poll();
     if (head == null) {
       return null;
     }
     try {
-      Reply reply = head.get(null);
-      fill(); // start the next one before the caller spends time on this reply
-      return reply;
+      return head.get(null);
     } catch (RpcException e) {
       failed++;
-      fill();
       throw e;
     } catch (TimeoutException e) {
       throw new IllegalStateException(e); // no wait limit was given
+    } finally {
+      fill(); // start the next one before the caller spends time on this result
     }
   }
 
+  /**
+   * The next results in request order: the first (waiting for it, as {@link #next()} does),
+   * then those after it whose calls have already succeeded; null when every request has been
+   * answered. A guest takes them with one call across the language boundary per batch.
+   *
+   * @throws RpcException as {@link #next()}: a failure is raised in its turn, so a batch ends
+   *     before it
+   */
+  public List<Reply> take() {
+    Reply first = next();
+    if (first == null) {
+      return null;
+    }
+    List<Reply> replies = new ArrayList<>();
+    replies.add(first);
+    for (PendingReply head = window.peek(); head != null && head.succeeded();
+        head = window.peek()) {
+      window.poll();
+      replies.add(head.reply());
+    }
+    fill();
+    return replies;
+  }
+
+  /**
+   * Starts calls until the window is full. A request that cannot be read or converted is kept
+   * to be thrown by the next {@link #next()} once the window has drained to it: thrown here,
+   * it would take with it a result already taken from the window.
+   */
   private void fill() {
+    if (requestFailure == null) {
+      try {
+        fillOrThrow();
+      } catch (RuntimeException e) {
+        requestFailure = e;
+      }
+    }
+  }
+
+  private void fillOrThrow() {
+    if (requestFailure != null) {
+      RuntimeException failure = requestFailure;
+      requestFailure = null;
+      throw failure;
+    }
     while (!exhausted && window.size() < concurrency) {
       DynamicMessage request = requests.next();
       if (request == null) {

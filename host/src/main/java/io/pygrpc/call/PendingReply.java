@@ -77,6 +77,16 @@ public final class PendingReply extends ClientCall.Listener<DynamicMessage> {
     return result.isDone();
   }
 
+  /** Whether the call has ended with its reply. */
+  boolean succeeded() {
+    return result.isDone() && !result.isCompletedExceptionally();
+  }
+
+  /** The reply of a call that {@link #succeeded()}. */
+  Reply reply() {
+    return result.join();
+  }
+
   /** Cancels the call if it is still running; the server sees CANCELLED. */
   public void cancel(String reason) {
     if (loop == null) {

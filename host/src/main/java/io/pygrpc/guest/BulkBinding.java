@@ -3,6 +3,7 @@ package io.pygrpc.guest;
 import io.pygrpc.call.BulkCalls;
 import io.pygrpc.call.Reply;
 import io.pygrpc.convert.MessageView;
+import java.util.List;
 import org.graalvm.polyglot.HostAccess;
 
 /**
@@ -21,19 +22,24 @@ public final class BulkBinding {
   }
 
   /**
-   * The next reply's view (the guest wraps it), or null when all are taken; a failed call
-   * raises its RpcError.
+   * The next replies' views (the guest wraps them): the next one, waiting for it, then those
+   * after it that have already arrived; null when all are taken. A failed call raises its
+   * RpcError in its turn: a batch ends before it, and the next call raises it.
    */
   @HostAccess.Export
-  public MessageView next() {
+  public MessageView[] take() {
     try {
-      Reply reply = calls.next();
-      if (reply == null) {
+      List<Reply> replies = calls.take();
+      if (replies == null) {
         progress.finish();
         return null;
       }
       progress.update(calls.started(), calls.failed());
-      return new MessageView(reply.message(), helpers);
+      MessageView[] views = new MessageView[replies.size()];
+      for (int i = 0; i < views.length; i++) {
+        views[i] = new MessageView(replies.get(i).message(), helpers);
+      }
+      return views;
     } catch (RuntimeException e) {
       progress.update(calls.started(), calls.failed());
       throw helpers.raise(e);

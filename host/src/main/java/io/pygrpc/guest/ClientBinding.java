@@ -258,7 +258,11 @@ public final class ClientBinding implements AutoCloseable {
             DynamicMessage next = items.next();
             return next == null ? null : RequestLimit.check(next, maxSend);
           }, concurrency);
-      return new BulkBinding(calls, errors, progress);
+      BulkBinding binding = new BulkBinding(calls, errors, progress);
+      // As with a stream: the script's iterator holds the binding, and when it is dropped
+      // unfinished, the calls still in flight are cancelled (the action must not refer to it).
+      DROPPED.register(binding, calls::close);
+      return binding;
     } catch (RuntimeException e) {
       throw errors.raise(e);
     }

@@ -9,7 +9,7 @@ class MapAndFutureTest extends DemoScriptTest {
   @Test
   void map_givesRepliesInRequestOrder_readingRequestsOnlyAsCallsStart() {
     assertEquals("""
-        first reply after 3 requests read
+        read ahead of the replies seen: at most 4 True
         r0,r1,r2,r3,r4,r5,r6,r7,r8,r9
         10 read
         a,b
@@ -20,11 +20,13 @@ class MapAndFutureTest extends DemoScriptTest {
                 read.append(i)
                 yield {'name': 'r%d' % i}
         names = []
+        ahead = []
         for reply in client.map('Echo', requests(), concurrency=2):
-            if not names:
-                # The window (2), and the next call, started as the first reply is taken.
-                print('first reply after', len(read), 'requests read')
+            # The window (2) in flight, plus the replies taken with this one in its batch (at
+            # most a window's worth), each replaced by a call started as it was taken.
+            ahead.append(len(read) - len(names))
             names.append(reply.name)
+        print('read ahead of the replies seen: at most 4', max(ahead) <= 4)
         print(','.join(names))
         print(len(read), 'read')
         print(','.join(r.name for r in client.map('Echo', [{'name': 'a'}, {'name': 'b'}])))
@@ -55,6 +57,28 @@ class MapAndFutureTest extends DemoScriptTest {
             except StopIteration:
                 print('done')
                 break
+        """));
+  }
+
+  /**
+   * A request that cannot be converted fails in its turn: the replies before it, already in
+   * hand when it was read, are all given first, and the requests after it go on.
+   */
+  @Test
+  void map_badRequestMidway_raisesInItsTurnWithoutLosingTheRepliesBeforeIt() {
+    assertEquals("a b LookupError d done\n", echoOutput("""
+        results = client.map('Echo', [{'name': 'a'}, {'name': 'b'}, {'nope': 1}, {'name': 'd'}],
+                             concurrency=1)
+        seen = []
+        while True:
+            try:
+                seen.append(next(results).name)
+            except LookupError:
+                seen.append('LookupError')
+            except StopIteration:
+                seen.append('done')
+                break
+        print(*seen)
         """));
   }
 
