@@ -1,5 +1,6 @@
 # The same three figures from CPython + grpcio (Debian's python3-grpcio), against the same
-# server: python3 grpcio_bench.py PORT N CONCURRENCY SCRIPTS_DIR. Prints three numbers.
+# server: python3 grpcio_bench.py PORT N CONCURRENCY SCRIPTS_DIR MESSAGES (a stream's length).
+# Prints three numbers.
 import sys
 import threading
 import time
@@ -10,6 +11,7 @@ import helloworld_pb2  # noqa: E402
 from demo import route_pb2  # noqa: E402
 
 port, n, concurrency = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+messages = int(sys.argv[5])
 channel = grpc.insecure_channel('127.0.0.1:%d' % port)
 say = channel.unary_unary('/helloworld.Greeter/SayHello',
                           request_serializer=helloworld_pb2.HelloRequest.SerializeToString,
@@ -25,10 +27,10 @@ for _ in range(n):
     say(request)
 unary = n / (time.perf_counter() - start)
 
-for _ in ticks(route_pb2.TickRequest(count=max(1, n // 10))):
+for _ in ticks(route_pb2.TickRequest(count=max(1, messages // 10))):
     pass
 start = time.perf_counter()
-seen = sum(1 for _ in ticks(route_pb2.TickRequest(count=n)))
+seen = sum(1 for _ in ticks(route_pb2.TickRequest(count=messages)))
 stream = seen / (time.perf_counter() - start)
 
 # Futures with a bounded number in flight: grpcio's way to run calls concurrently.
