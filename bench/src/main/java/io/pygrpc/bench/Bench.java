@@ -34,7 +34,7 @@ import org.graalvm.polyglot.Engine;
  * one's compiler threads and heap), and (when Debian's python3-grpcio is installed) CPython grpcio:
  * each figure the median of several rounds, printed with its ratios.
  *
- * <pre>bin/bench [--calls N] [--rounds R] [--warmup W] [--concurrency C]</pre>
+ * <pre>bin/bench [--calls N] [--rounds R] [--warmup W] [--concurrency C] [--slices S]</pre>
  *
  * <p>The first W rounds (1 by default) are run and dropped, for every contender alike: as JMH's
  * warm-up iterations, they let the JIT compile the paths measured. The first round of a fresh
@@ -46,11 +46,13 @@ public final class Bench {
   private final int rounds;
   private final int warmup;
   private final int concurrency;
+  private final int slices;
   private final PrintStream out;
   private final Engine engine = Engines.shared();
 
-  Bench(int calls, int rounds, int warmup, int concurrency, PrintStream out) {
+  Bench(int calls, int rounds, int warmup, int concurrency, int slices, PrintStream out) {
     this.calls = calls;
+    this.slices = slices;
     this.rounds = rounds;
     this.warmup = warmup;
     this.concurrency = concurrency;
@@ -62,19 +64,22 @@ public final class Bench {
     int rounds = 3;
     int warmup = 1;
     int concurrency = 64;
+    int slices = 4;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--calls" -> calls = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+        case "--slices" -> slices = Integer.parseInt(args[++i]);
         default -> {
-          System.err.println("usage: bench [--calls N] [--rounds R] [--warmup W] [--concurrency C]");
+          System.err.println("usage: bench [--calls N] [--rounds R] [--warmup W] "
+              + "[--concurrency C] [--slices S]");
           System.exit(2);
         }
       }
     }
-    new Bench(calls, rounds, warmup, concurrency, System.out).run();
+    new Bench(calls, rounds, warmup, concurrency, slices, System.out).run();
     System.exit(0);
   }
 
@@ -86,9 +91,11 @@ public final class Bench {
       double grpcioRatio) {}
 
   /**
-   * Each round measures every contender once, one after the other, and each ratio is taken
-   * within a round: this shared machine drifts by ±15% over minutes, which medians taken
-   * block by block turned into ratios that moved as much as the code did.
+   * Each round measures every contender, and each ratio is taken within a round: this shared
+   * machine drifts by ±15% over minutes, which medians taken block by block turned into ratios
+   * that moved as much as the code did. A round is cut into slices, each running every
+   * contender on its share of the calls in turn (pygrpc first, then last): whole rounds of
+   * 4 s per contender still put single rounds' unary ratios 0.64–0.93 apart.
    */
   List<Figure> run() throws Exception {
     String[] names = {"unary, sequential (calls/s)", "server streaming (messages/s)",
@@ -105,31 +112,54 @@ public final class Bench {
     try (ServerProcess server = ServerProcess.start()) {
       int port = server.port();
       Path scripts = unpackScripts();
-      out.printf(Locale.ROOT, "pygrpc bench: %,d calls (streams of %,d messages) per round, "
-          + "median of %d rounds, %d warm-up round(s) dropped, concurrency %d, %s, %d cores%n",
-          calls, messages(), rounds, warmup,
+      out.printf(Locale.ROOT, "pygrpc bench: %,d calls (streams of %,d messages) per round in "
+          + "%d slices, median of %d rounds, %d warm-up round(s) dropped, concurrency %d, %s, "
+          + "%d cores%n", calls, messages(), slices, rounds, warmup,
           concurrency,
           engine.getImplementationName(), Runtime.getRuntime().availableProcessors());
       for (int round = 0; round < total; round++) {
-        double[] cpython = cpython(port, scripts);
-        for (int f = 0; f < 3; f++) {
-          py[f][round] = python(scripts.resolve(scriptNames[f]), port,
-              f == 1 ? messages() : calls);
-          raw[f][round] = switch (f) {
-            case 0 -> {
-              stub[round] = rawUnary(port);
-              onLoop[round] = loopUnary(port);
-              yield Math.max(stub[round], onLoop[round]);
-            }
-            case 1 -> {
-              iterator[round] = rawStream(port);
-              observer[round] = observedStream(port);
-              yield Math.max(iterator[round], observer[round]);
-            }
-            default -> rawAsync(port);
-          };
-          grpcio[f][round] = cpython[f];
+        Tally[][] tallies = new Tally[3][4]; // per figure: pygrpc, grpcio, two raw contenders
+        for (Tally[] figure : tallies) {
+          Arrays.setAll(figure, i -> new Tally());
         }
+        for (int slice = 0; slice < slices; slice++) {
+          int sliceCalls = Math.max(1, calls / slices);
+          int sliceMessages = Math.max(1, messages() / slices);
+          double[] cpython = cpython(port, scripts, sliceCalls, sliceMessages);
+          for (int f = 0; f < 3; f++) {
+            int count = f == 1 ? sliceMessages : sliceCalls;
+            Tally[] t = tallies[f];
+            t[1].add(count, cpython[f]);
+            // pygrpc first in even slices, last in odd ones: neither side always goes first.
+            if (slice % 2 == 0) {
+              t[0].add(count, python(scripts.resolve(scriptNames[f]), port, count));
+            }
+            switch (f) {
+              case 0 -> {
+                t[2].add(count, rawUnary(port, count));
+                t[3].add(count, loopUnary(port, count));
+              }
+              case 1 -> {
+                t[2].add(count, rawStream(port, count));
+                t[3].add(count, observedStream(port, count));
+              }
+              default -> t[2].add(count, rawAsync(port, count));
+            }
+            if (slice % 2 == 1) {
+              t[0].add(count, python(scripts.resolve(scriptNames[f]), port, count));
+            }
+          }
+        }
+        for (int f = 0; f < 3; f++) {
+          py[f][round] = tallies[f][0].rate();
+          grpcio[f][round] = tallies[f][1].rate();
+          raw[f][round] = f == 2 ? tallies[f][2].rate()
+              : Math.max(tallies[f][2].rate(), tallies[f][3].rate());
+        }
+        stub[round] = tallies[0][2].rate();
+        onLoop[round] = tallies[0][3].rate();
+        iterator[round] = tallies[1][2].rate();
+        observer[round] = tallies[1][3].rate();
       }
     }
     for (int f = 0; f < 3; f++) {
@@ -180,6 +210,21 @@ public final class Bench {
     return figures;
   }
 
+  /** Units and seconds summed over a round's slices; their quotient is the round's rate. */
+  private static final class Tally {
+    private double units;
+    private double seconds;
+
+    void add(double count, double rate) {
+      units += count;
+      seconds += count / rate; // a NaN rate (no grpcio) makes the round's NaN
+    }
+
+    double rate() {
+      return units / seconds;
+    }
+  }
+
   private static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted); // NaN sorts last: a median of NaNs is NaN
@@ -228,66 +273,66 @@ public final class Bench {
         .build();
   }
 
-  private double rawUnary(int port) {
+  private double rawUnary(int port, int count) {
     MethodDescriptor say = method("Greeter", "SayHello");
     var grpc = DynamicMethods.of(say);
     DynamicMessage request = message(say.getInputType(), "name", "bench");
     ManagedChannel channel = rawChannel(port);
     try {
-      for (int i = 0; i < Math.max(1, calls / 10); i++) {
+      for (int i = 0; i < Math.max(1, count / 10); i++) {
         ClientCalls.blockingUnaryCall(channel, grpc, io.grpc.CallOptions.DEFAULT, request);
       }
       long start = System.nanoTime();
-      for (int i = 0; i < calls; i++) {
+      for (int i = 0; i < count; i++) {
         ClientCalls.blockingUnaryCall(channel, grpc, io.grpc.CallOptions.DEFAULT, request);
       }
-      return calls / ((System.nanoTime() - start) / 1e9);
+      return count / ((System.nanoTime() - start) / 1e9);
     } finally {
       channel.shutdownNow();
     }
   }
 
   /**
-   * Sequential unary calls the way pygrpc makes them, from Java with no script: each started by
+   * Sequential unary count the way pygrpc makes them, from Java with no script: each started by
    * one task on the channel's event loop. Faster than the blocking stub on this machine, so the
    * unary figure takes whichever of the two is faster in each round as "raw grpc-java": the
    * ratio is then the script layer's own cost.
    */
-  private double loopUnary(int port) {
+  private double loopUnary(int port, int count) {
     MethodDescriptor say = method("Greeter", "SayHello");
     var grpc = DynamicMethods.of(say);
     DynamicMessage request = message(say.getInputType(), "name", "bench");
     ManagedChannel channel = io.pygrpc.call.Channels.open("127.0.0.1:" + port);
     io.grpc.Channel started = io.pygrpc.call.LoopStartedChannel.of(channel);
     try {
-      for (int i = 0; i < Math.max(1, this.calls / 10); i++) {
+      for (int i = 0; i < Math.max(1, count / 10); i++) {
         io.pygrpc.call.DynamicCalls.unary(started, grpc, io.pygrpc.call.CallSettings.DEFAULT,
             request);
       }
       long start = System.nanoTime();
-      for (int i = 0; i < this.calls; i++) {
+      for (int i = 0; i < count; i++) {
         io.pygrpc.call.DynamicCalls.unary(started, grpc, io.pygrpc.call.CallSettings.DEFAULT,
             request);
       }
-      return this.calls / ((System.nanoTime() - start) / 1e9);
+      return count / ((System.nanoTime() - start) / 1e9);
     } finally {
       io.pygrpc.call.Channels.close(channel);
     }
   }
 
-  private double rawStream(int port) {
+  private double rawStream(int port, int count) {
     MethodDescriptor ticks = method("RouteGuide", "Ticks");
     var grpc = DynamicMethods.of(ticks);
     ManagedChannel channel = rawChannel(port);
     try {
       var warm = ClientCalls.blockingServerStreamingCall(channel, grpc,
           io.grpc.CallOptions.DEFAULT, message(ticks.getInputType(), "count",
-              (long) Math.max(1, messages() / 10)));
+              (long) Math.max(1, count / 10)));
       warm.forEachRemaining(m -> { });
       long start = System.nanoTime();
       var it = ClientCalls.blockingServerStreamingCall(channel, grpc,
           io.grpc.CallOptions.DEFAULT,
-          message(ticks.getInputType(), "count", (long) messages()));
+          message(ticks.getInputType(), "count", (long) count));
       long seen = 0;
       while (it.hasNext()) {
         it.next();
@@ -305,18 +350,18 @@ public final class Bench {
    * iterator asks for one message at a time across a thread hand-off, so alone it would make
    * a weak baseline; the figure takes the faster of the two in each round.
    */
-  private double observedStream(int port) throws InterruptedException {
+  private double observedStream(int port, int count) throws InterruptedException {
     MethodDescriptor ticks = method("RouteGuide", "Ticks");
     var grpc = DynamicMethods.of(ticks);
     ManagedChannel channel = rawChannel(port);
     try {
       observe(channel, grpc, message(ticks.getInputType(), "count",
-          (long) Math.max(1, messages() / 10)));
+          (long) Math.max(1, count / 10)));
       long start = System.nanoTime();
       long seen = observe(channel, grpc,
-          message(ticks.getInputType(), "count", (long) messages()));
-      if (seen != messages()) {
-        throw new IllegalStateException("the stream ended after " + seen + " of " + messages());
+          message(ticks.getInputType(), "count", (long) count));
+      if (seen != count) {
+        throw new IllegalStateException("the stream ended after " + seen + " of " + count);
       }
       return seen / ((System.nanoTime() - start) / 1e9);
     } finally {
@@ -355,16 +400,16 @@ public final class Bench {
     return seen[0];
   }
 
-  private double rawAsync(int port) throws InterruptedException {
+  private double rawAsync(int port, int count) throws InterruptedException {
     MethodDescriptor say = method("Greeter", "SayHello");
     var grpc = DynamicMethods.of(say);
     DynamicMessage request = message(say.getInputType(), "name", "bench");
     ManagedChannel channel = rawChannel(port);
     try {
-      asyncRound(channel, grpc, request, Math.max(1, calls / 10));
+      asyncRound(channel, grpc, request, Math.max(1, count / 10));
       long start = System.nanoTime();
-      asyncRound(channel, grpc, request, calls);
-      return calls / ((System.nanoTime() - start) / 1e9);
+      asyncRound(channel, grpc, request, count);
+      return count / ((System.nanoTime() - start) / 1e9);
     } finally {
       channel.shutdownNow();
     }
@@ -403,7 +448,7 @@ public final class Bench {
    * One round of CPython + grpcio's three figures, or NaNs when Debian's python3-grpcio is not
    * installed.
    */
-  private double[] cpython(int port, Path scripts) throws IOException, InterruptedException {
+  private double[] cpython(int port, Path scripts, int count, int messages) throws IOException, InterruptedException {
     double[] none = {Double.NaN, Double.NaN, Double.NaN};
     Path python = Path.of("/usr/bin/python3");
     if (!Files.isExecutable(python)) {
@@ -415,8 +460,8 @@ public final class Bench {
     }
     Process process = new ProcessBuilder(python.toString(),
         scripts.resolve("grpcio_bench.py").toString(), Integer.toString(port),
-        Integer.toString(calls), Integer.toString(concurrency),
-        fixtures.toAbsolutePath().toString(), Integer.toString(messages()))
+        Integer.toString(count), Integer.toString(concurrency),
+        fixtures.toAbsolutePath().toString(), Integer.toString(messages))
         .redirectErrorStream(true).start();
     String printed = new String(process.getInputStream().readAllBytes(),
         StandardCharsets.UTF_8).trim();

@@ -15,7 +15,7 @@ class BenchTest {
   void tinyRun_measuresEveryFigure_andPrintsTheirRatios() throws Exception {
     System.setProperty("pygrpc.scripts", "../scripts");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    List<Bench.Figure> figures = new Bench(40, 1, 1, 4,
+    List<Bench.Figure> figures = new Bench(40, 1, 1, 4, 2,
         new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
     assertEquals(3, figures.size());
     for (Bench.Figure figure : figures) {
