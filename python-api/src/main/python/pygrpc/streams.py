@@ -9,8 +9,8 @@ from pygrpc.messages import class_of, _set_view
 class Responses:
     """An iterator over the responses of a streaming call, as grpcio's is: iterate it (flow
     control lets the server run at most a few dozen responses ahead of what you took), cancel()
-    it, or use it in a with block to cancel it when the block ends. Dropping it cancels the call too,
-    when the garbage collector gets to it. It also answers what a call does:
+    it, or use it in a with block to cancel it when the block ends. Dropping it cancels the
+    call too, when the garbage collector gets to it. It also answers what a call does:
     initial_metadata(), trailing_metadata(), code(), details()."""
 
     __slots__ = ('_stream', '_each', '__weakref__')
@@ -63,11 +63,9 @@ class Responses:
 
 def _batches(take):
     """The responses as lists, one per batch the host hands over (all that have arrived, in
-    one call across the language boundary). Each list is made by built-ins alone: in GraalPy's
-    interpreter a Python frame per message (a generator's or __next__'s, and __init__'s) cost
-    ~1.5 µs of the ~3.5 µs a streamed message took; map() over object.__new__ and the view's
-    slot setter costs ~0.9 µs. take is bound to the host's stream, so a loop that holds only
-    this iterator keeps the call alive: the host cancels it when its stream is collected."""
+    one call across the language boundary). take is bound to the host's stream, so a loop that
+    holds only this iterator keeps the call alive: the host cancels it when its stream is
+    collected."""
     cls = None
     while True:
         try:
@@ -79,9 +77,16 @@ def _batches(take):
             return
         if cls is None:
             cls = class_of(views[0])
-        messages = list(map(_new, repeat(cls, len(views))))
-        list(map(_set_view, messages, views))
-        yield messages
+        yield _messages(cls, views)
+
+
+def _messages(cls, views):
+    """The views as messages of cls, made by built-ins alone: in GraalPy's interpreter a Python
+    frame per message (a generator's or __next__'s, and __init__'s) cost ~1.5 µs of the ~3.5 µs
+    a streamed message took; map() over object.__new__ and the view's slot setter costs ~0.9."""
+    messages = list(map(_new, repeat(cls, len(views))))
+    list(map(_set_view, messages, views))
+    return messages
 
 
 _new = object.__new__
@@ -181,9 +186,7 @@ def _replies(take, return_exceptions):
             return
         if cls is None:
             cls = class_of(views[0])
-        messages = list(map(_new, repeat(cls, len(views))))
-        list(map(_set_view, messages, views))
-        yield messages
+        yield _messages(cls, views)
 
 
 class Future:
