@@ -74,8 +74,8 @@ public final class BulkCalls implements AutoCloseable {
 
   /**
    * The next results in request order: the first (waiting for it, as {@link #next()} does),
-   * then those after it whose calls have already succeeded; null when every request has been
-   * answered. A guest takes them with one call across the language boundary per batch.
+   * then those after it whose calls have already succeeded, at most {@code concurrency} in all;
+   * null when every request has been answered. A guest takes them with one call across the language boundary per batch.
    *
    * @throws RpcException as {@link #next()}: a failure is raised in its turn, so a batch ends
    *     before it
@@ -87,8 +87,10 @@ public final class BulkCalls implements AutoCloseable {
     }
     List<Reply> replies = new ArrayList<>();
     replies.add(first);
-    for (PendingReply head = window.peek(); head != null && head.succeeded();
-        head = window.peek()) {
+    // At most a window's worth: the script then holds no more replies than calls are in
+    // flight, and the requests read stay within two windows of the replies it has seen.
+    for (PendingReply head = window.peek(); head != null && head.succeeded()
+        && replies.size() < concurrency; head = window.peek()) {
       window.poll();
       replies.add(head.reply());
     }
