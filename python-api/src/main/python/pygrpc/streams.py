@@ -1,5 +1,6 @@
 """Response streams: what a server-streaming or bidi call returns."""
 
+from _thread import allocate_lock
 from itertools import chain, repeat
 
 from pygrpc.errors import RpcError, StatusCode, metadata_pairs
@@ -19,8 +20,8 @@ class Responses:
         self._stream = stream
         # One iterator for the whole stream, shared by next() and every loop over it, so a
         # loop left early and taken up again goes on where it stopped. Built-in iterators all
-        # the way down: a loop then runs no Python frame per message (see _batches).
-        self._each = chain.from_iterable(_batches(stream.take))
+        # the way down: a loop then runs no Python frame per message (see _Batches).
+        self._each = chain.from_iterable(_Batches(stream.take, _final))
 
     def __iter__(self):
         return self._each
@@ -61,23 +62,48 @@ class Responses:
     # loop's iterator holds too; cancelling when this object went would stop a running loop.
 
 
-def _batches(take):
-    """The responses as lists, one per batch the host hands over (all that have arrived, in
-    one call across the language boundary). take is bound to the host's stream, so a loop that
-    holds only this iterator keeps the call alive: the host cancels it when its stream is
-    collected."""
-    cls = None
-    while True:
-        try:
-            views = take()
-        except Exception as error:  # an RpcError, or the script's own request iterator's
-            yield _Raising(error, again=True)
-            return
-        if views is None:
-            return
-        if cls is None:
-            cls = class_of(views[0])
-        yield _messages(cls, views)
+class _Batches:
+    """chain's source: each call gives an iterator over the next batch of messages the host
+    hands over (all that have arrived, in one call across the language boundary). take is
+    bound to the host's stream or map, so a loop that holds only the chain keeps the call
+    alive: the host cancels it when its object is collected.
+
+    Several threads may share one stream: chain runs no Python code per message, and two
+    threads that both find its batch used up both come here; the lock and handing out a batch
+    not yet used up again (chain would drop the first one's) keep every message, in order.
+    A class, not a generator: a generator entered by a second thread while the first waits
+    for the host raises "generator already executing"."""
+
+    __slots__ = ('_take', '_failed', '_lock', '_last', '_class')
+
+    def __init__(self, take, failed):
+        self._take = take
+        self._failed = failed  # what stands in the chain for a failure take() raised
+        self._lock = allocate_lock()
+        self._last = iter(())
+        self._class = None
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        with self._lock:
+            last = self._last
+            if last.__length_hint__():
+                return last
+            try:
+                views = self._take()
+            except Exception as error:  # an RpcError; for a map, also a request's own
+                last = self._failed(error)
+            else:
+                if views is None:
+                    raise StopIteration
+                cls = self._class
+                if cls is None:
+                    cls = self._class = class_of(views[0])
+                last = iter(_messages(cls, views))
+            self._last = last
+            return last
 
 
 def _messages(cls, views):
@@ -107,6 +133,9 @@ class _Raising:
     def __iter__(self):
         return self
 
+    def __length_hint__(self):
+        return 0 if self._error is None else 1
+
     def __next__(self):
         error = self._error
         if error is None:
@@ -114,6 +143,22 @@ class _Raising:
         if not self._again:
             self._error = None
         raise error
+
+
+def _final(error):
+    # A stream's failure (or its request iterator's) ends it: raised at every step.
+    return _Raising(error, again=True)
+
+
+def _raised_once(error):
+    # A map item's failure, or a request that could not be read or converted: the next step
+    # goes on to the next reply.
+    return _Raising(error, again=False)
+
+
+def _given_in_place(error):
+    # return_exceptions=True: a failed call's RpcError is its item; other errors still raise.
+    return iter((error,)) if isinstance(error, RpcError) else _Raising(error, again=False)
 
 
 class Call:
@@ -149,7 +194,8 @@ class Results:
     def __init__(self, bulk, return_exceptions: bool):
         self._bulk = bulk
         # As Responses: one chain of batches, no Python frame per reply.
-        self._each = chain.from_iterable(_replies(bulk.take, return_exceptions))
+        self._each = chain.from_iterable(_Batches(
+            bulk.take, _given_in_place if return_exceptions else _raised_once))
 
     def __iter__(self):
         return self._each
@@ -167,26 +213,6 @@ class Results:
     def __exit__(self, *exc):
         self.close()
         return False
-
-
-def _replies(take, return_exceptions):
-    """client.map's replies as lists, one per batch the host hands over (see _batches); a
-    failed call in its turn as its RpcError, raised once or given in place."""
-    cls = None
-    while True:
-        try:
-            views = take()
-        except RpcError as error:
-            yield (error,) if return_exceptions else _Raising(error, again=False)
-            continue
-        except Exception as error:  # a request that could not be read or converted
-            yield _Raising(error, again=False)
-            continue
-        if views is None:
-            return
-        if cls is None:
-            cls = class_of(views[0])
-        yield _messages(cls, views)
 
 
 class Future:

@@ -131,6 +131,40 @@ class StreamingTest extends DemoScriptTest {
         """));
   }
 
+  /**
+   * Threads sharing one stream (or one map) each get their share: every message once, each
+   * thread's in order. A generator behind the loop raised "generator already executing" in
+   * all but one thread.
+   */
+  @Test
+  void threadsSharingOneStreamOrMap_getEveryMessageOnceInOrder() {
+    assertEquals("""
+        stream 5000 5000 True []
+        map 600 600 True []
+        """, output("""
+        import threading
+        def share(name, iterable, key):
+            seen, errors = [], []
+            def work():
+                mine = []
+                try:
+                    for item in iterable:
+                        mine.append(key(item))
+                except Exception as e:
+                    errors.append(repr(e))
+                seen.append(mine)
+            threads = [threading.Thread(target=work) for _ in range(4)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            every = [k for mine in seen for k in mine]
+            print(name, len(every), len(set(every)), all(m == sorted(m) for m in seen), errors)
+        share('stream', client.request('Ticks', count=5000), lambda t: t.seq)
+        share('map', client.map('Echo', ({'count': i} for i in range(600))), lambda r: r.count)
+        """));
+  }
+
   @Test
   void timeoutAndCancel_endCallsAsGrpcioDoes() {
     assertEquals("""
