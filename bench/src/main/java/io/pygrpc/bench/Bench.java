@@ -445,10 +445,11 @@ public final class Bench {
   }
 
   /**
-   * One round of CPython + grpcio's three figures, or NaNs when Debian's python3-grpcio is not
-   * installed.
+   * CPython + grpcio's three figures for one slice ({@code count} calls, a stream of
+   * {@code messages}), or NaNs when Debian's python3-grpcio is not installed.
    */
-  private double[] cpython(int port, Path scripts, int count, int messages) throws IOException, InterruptedException {
+  private double[] cpython(int port, Path scripts, int count, int messages)
+      throws IOException, InterruptedException {
     double[] none = {Double.NaN, Double.NaN, Double.NaN};
     Path python = Path.of("/usr/bin/python3");
     if (!Files.isExecutable(python)) {

@@ -75,7 +75,8 @@ public final class BulkCalls implements AutoCloseable {
   /**
    * The next results in request order: the first (waiting for it, as {@link #next()} does),
    * then those after it whose calls have already succeeded, at most {@code concurrency} in all;
-   * null when every request has been answered. A guest takes them with one call across the language boundary per batch.
+   * null when every request has been answered. A guest takes them with one call across the
+   * language boundary per batch.
    *
    * @throws RpcException as {@link #next()}: a failure is raised in its turn, so a batch ends
    *     before it

@@ -6,6 +6,8 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.pygrpc.RpcException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A call in progress whose responses the caller takes one at a time or in batches: server
@@ -100,7 +102,7 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
    *     before it was returned
    */
   public DynamicMessage next() {
-    java.util.List<DynamicMessage> one = take(1);
+    List<DynamicMessage> one = take(1);
     return one == null ? null : one.get(0);
   }
 
@@ -114,10 +116,10 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
    * @throws RpcException when the call ended with another status, after every response received
    *     before it was returned
    */
-  public java.util.List<DynamicMessage> take(int max) {
+  public List<DynamicMessage> take(int max) {
     while (true) {
       long seen;
-      java.util.List<DynamicMessage> taken = null;
+      List<DynamicMessage> taken = null;
       boolean more;
       synchronized (lock) {
         if (requestFailure != null) {
@@ -125,7 +127,7 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
         }
         int count = Math.min(max, responses.size());
         if (count > 0) {
-          taken = new java.util.ArrayList<>(count);
+          taken = new ArrayList<>(count);
           for (int i = 0; i < count; i++) {
             taken.add(responses.poll());
           }
