@@ -1,7 +1,6 @@
 package io.pygrpc.guest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 
@@ -91,45 +90,30 @@ class MapAndFutureTest extends DemoScriptTest {
    */
   @Test
   void droppedMap_cancelsItsCallsInFlightAfterCollection() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger cancelled =
-        new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicLong lastCancelAt =
-        new java.util.concurrent.atomic.AtomicLong();
     java.util.concurrent.ScheduledExecutorService later =
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-    io.grpc.ServerInterceptor slowAnswers = new io.grpc.ServerInterceptor() {
+    CancelCounter slowAnswers = new CancelCounter() {
       @Override
-      public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call,
-          io.grpc.Metadata headers, io.grpc.ServerCallHandler<Q, R> next) {
+      <Q, R> io.grpc.ServerCall<Q, R> wrap(io.grpc.ServerCall<Q, R> call) {
         boolean[] slow = {false};
-        io.grpc.ServerCall<Q, R> delayed =
-            new io.grpc.ForwardingServerCall.SimpleForwardingServerCall<>(call) {
-              @Override
-              public void sendMessage(R message) {
-                slow[0] = message.toString().contains("slow");
-                if (!slow[0]) {
-                  super.sendMessage(message);
-                } else {
-                  later.schedule(() -> super.sendMessage(message), 10, TimeUnit.SECONDS);
-                }
-              }
-
-              @Override
-              public void close(io.grpc.Status status, io.grpc.Metadata trailers) {
-                if (!slow[0]) {
-                  super.close(status, trailers);
-                } else {
-                  later.schedule(() -> super.close(status, trailers), 10, TimeUnit.SECONDS);
-                }
-              }
-            };
-        return new io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener<>(
-            next.startCall(delayed, headers)) {
+        return new io.grpc.ForwardingServerCall.SimpleForwardingServerCall<>(call) {
           @Override
-          public void onCancel() {
-            lastCancelAt.set(System.nanoTime());
-            cancelled.incrementAndGet();
-            super.onCancel();
+          public void sendMessage(R message) {
+            slow[0] = message.toString().contains("slow");
+            if (!slow[0]) {
+              super.sendMessage(message);
+            } else {
+              later.schedule(() -> super.sendMessage(message), 10, TimeUnit.SECONDS);
+            }
+          }
+
+          @Override
+          public void close(io.grpc.Status status, io.grpc.Metadata trailers) {
+            if (!slow[0]) {
+              super.close(status, trailers);
+            } else {
+              later.schedule(() -> super.close(status, trailers), 10, TimeUnit.SECONDS);
+            }
           }
         };
       }
@@ -137,25 +121,18 @@ class MapAndFutureTest extends DemoScriptTest {
     try (io.pygrpc.demo.DemoServer slowServer = io.pygrpc.demo.DemoServer.start(0,
         io.pygrpc.demo.DemoServer.Reflection.V1, slowAnswers)) {
       ScriptHarness.Result result = ScriptHarness.run(dir, slowServer, """
-          import sys, gc, time
+          import sys
           from pygrpc import Client
           client = Client('127.0.0.1', int(sys.argv[1]))
           client.load('demo.echo_pb2')
           results = client.map('Echo', [{'name': 'fast'}] + [{'name': 'slow'}] * 4)
           print(next(results).name)
-          del results
-          for _ in range(3):
-              gc.collect()
-              time.sleep(0.2)
-          print('collected')
-          time.sleep(4)
-          """);
+          """ + CancelCounter.dropAndWait("results"));
       long ended = System.nanoTime();
       assertEquals("", result.err());
       assertEquals("fast\ncollected\n", result.out());
-      assertEquals(4, cancelled.get());
-      assertTrue(ended - lastCancelAt.get() > 3_000_000_000L,
-          "cancelled only " + (ended - lastCancelAt.get()) / 1_000_000 + " ms before the end");
+      assertEquals(4, slowAnswers.cancelled());
+      slowAnswers.assertCancelledWellBefore(ended);
     } finally {
       later.shutdownNow();
     }

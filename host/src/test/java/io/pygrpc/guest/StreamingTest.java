@@ -1,7 +1,6 @@
 package io.pygrpc.guest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pygrpc.demo.DemoServer;
 import org.junit.jupiter.api.Test;
@@ -227,47 +226,22 @@ class StreamingTest extends DemoScriptTest {
   /** Dropping an iterator cancels its call on the server once the collector finalizes it. */
   @Test
   void droppedIterator_isCancelledOnTheServerAfterCollection() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger cancelled = new java.util.concurrent.atomic
-        .AtomicInteger();
-    java.util.concurrent.atomic.AtomicLong cancelledAt = new java.util.concurrent.atomic
-        .AtomicLong();
-    io.grpc.ServerInterceptor countCancels = new io.grpc.ServerInterceptor() {
-      @Override
-      public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call,
-          io.grpc.Metadata headers, io.grpc.ServerCallHandler<Q, R> next) {
-        return new io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener<>(
-            next.startCall(call, headers)) {
-          @Override
-          public void onCancel() {
-            cancelledAt.compareAndSet(0, System.nanoTime());
-            cancelled.incrementAndGet();
-            super.onCancel();
-          }
-        };
-      }
-    };
+    CancelCounter countCancels = new CancelCounter();
     try (DemoServer counting = DemoServer.start(0, DemoServer.Reflection.V1, countCancels)) {
       ScriptHarness.Result result = ScriptHarness.run(dir, counting, """
-          import sys, gc, time
+          import sys
           from pygrpc import Client
           client = Client('127.0.0.1', int(sys.argv[1]))
           client.load('demo.route_pb2')
           ticks = client.request('Ticks')
           print(next(ticks).seq)
-          del ticks
-          for _ in range(3):
-              gc.collect()
-              time.sleep(0.2)
-          print('collected')
-          time.sleep(5)
-          """);
+          """ + CancelCounter.dropAndWait("ticks"));
       long ended = System.nanoTime();
       assertEquals("", result.err());
       assertEquals("1\ncollected\n", result.out());
       // Cancelled by the collection, well before the script's end would have cancelled it.
-      assertEquals(1, cancelled.get());
-      assertTrue(ended - cancelledAt.get() > 3_000_000_000L,
-          "cancelled only " + (ended - cancelledAt.get()) / 1_000_000 + " ms before the end");
+      assertEquals(1, countCancels.cancelled());
+      countCancels.assertCancelledWellBefore(ended);
     }
   }
 }
