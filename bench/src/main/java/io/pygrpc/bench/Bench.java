@@ -42,6 +42,16 @@ import org.graalvm.polyglot.Engine;
  * Python interpreter), grpc-java at 80–100%.
  */
 public final class Bench {
+  /**
+   * The contenders of a figure: pygrpc, CPython grpcio and up to two raw grpc-java paths
+   * (unary: the blocking stub and pygrpc's call path from Java; streaming: the blocking
+   * iterator and an async observer; bulk: the async stub alone).
+   */
+  private static final int PYGRPC = 0;
+  private static final int GRPCIO = 1;
+  private static final int RAW_A = 2;
+  private static final int RAW_B = 3;
+
   private final int calls;
   private final int rounds;
   private final int warmup;
@@ -102,13 +112,8 @@ public final class Bench {
         "bulk unary, concurrency " + concurrency + " (calls/s)"};
     String[] scriptNames = {"unary_loop.py", "stream_loop.py", "map_bulk.py"};
     int total = warmup + rounds;
-    double[][] py = new double[3][total];
-    double[][] raw = new double[3][total];
-    double[][] grpcio = new double[3][total];
-    double[] stub = new double[total];
-    double[] onLoop = new double[total];
-    double[] iterator = new double[total];
-    double[] observer = new double[total];
+    // Per figure, per contender (PYGRPC, GRPCIO, RAW_A, RAW_B), each kept round's rate.
+    double[][][] rates = new double[3][4][rounds];
     try (ServerProcess server = ServerProcess.start()) {
       int port = server.port();
       Path scripts = unpackScripts();
@@ -118,7 +123,7 @@ public final class Bench {
           concurrency,
           engine.getImplementationName(), Runtime.getRuntime().availableProcessors());
       for (int round = 0; round < total; round++) {
-        Tally[][] tallies = new Tally[3][4]; // per figure: pygrpc, grpcio, two raw contenders
+        Tally[][] tallies = new Tally[3][4]; // per figure and contender, as rates
         for (Tally[] figure : tallies) {
           Arrays.setAll(figure, i -> new Tally());
         }
@@ -129,57 +134,52 @@ public final class Bench {
           for (int f = 0; f < 3; f++) {
             int count = f == 1 ? sliceMessages : sliceCalls;
             Tally[] t = tallies[f];
-            t[1].add(count, cpython[f]);
+            t[GRPCIO].add(count, cpython[f]);
             // pygrpc first in even slices, last in odd ones: neither side always goes first.
             if (slice % 2 == 0) {
-              t[0].add(count, python(scripts.resolve(scriptNames[f]), port, count));
+              t[PYGRPC].add(count, python(scripts.resolve(scriptNames[f]), port, count));
             }
             switch (f) {
               case 0 -> {
-                t[2].add(count, rawUnary(port, count));
-                t[3].add(count, loopUnary(port, count));
+                t[RAW_A].add(count, rawUnary(port, count));
+                t[RAW_B].add(count, loopUnary(port, count));
               }
               case 1 -> {
-                t[2].add(count, rawStream(port, count));
-                t[3].add(count, observedStream(port, count));
+                t[RAW_A].add(count, rawStream(port, count));
+                t[RAW_B].add(count, observedStream(port, count));
               }
-              default -> t[2].add(count, rawAsync(port, count));
+              default -> t[RAW_A].add(count, rawAsync(port, count));
             }
             if (slice % 2 == 1) {
-              t[0].add(count, python(scripts.resolve(scriptNames[f]), port, count));
+              t[PYGRPC].add(count, python(scripts.resolve(scriptNames[f]), port, count));
             }
           }
         }
-        for (int f = 0; f < 3; f++) {
-          py[f][round] = tallies[f][0].rate();
-          grpcio[f][round] = tallies[f][1].rate();
-          raw[f][round] = f == 2 ? tallies[f][2].rate()
-              : Math.max(tallies[f][2].rate(), tallies[f][3].rate());
+        if (round >= warmup) { // the warm-up rounds are run and dropped
+          for (int f = 0; f < 3; f++) {
+            for (int c = 0; c < 4; c++) {
+              rates[f][c][round - warmup] = tallies[f][c].rate();
+            }
+          }
         }
-        stub[round] = tallies[0][2].rate();
-        onLoop[round] = tallies[0][3].rate();
-        iterator[round] = tallies[1][2].rate();
-        observer[round] = tallies[1][3].rate();
       }
     }
-    for (int f = 0; f < 3; f++) {
-      py[f] = Arrays.copyOfRange(py[f], warmup, total);
-      raw[f] = Arrays.copyOfRange(raw[f], warmup, total);
-      grpcio[f] = Arrays.copyOfRange(grpcio[f], warmup, total);
-    }
-    stub = Arrays.copyOfRange(stub, warmup, total);
-    onLoop = Arrays.copyOfRange(onLoop, warmup, total);
-    iterator = Arrays.copyOfRange(iterator, warmup, total);
-    observer = Arrays.copyOfRange(observer, warmup, total);
+    double[][] py = new double[3][];
+    double[][] raw = new double[3][rounds];
     List<Figure> figures = new ArrayList<>();
     for (int f = 0; f < 3; f++) {
+      py[f] = rates[f][PYGRPC];
+      double[] grpcio = rates[f][GRPCIO];
       double[] toRaw = new double[rounds];
       double[] toGrpcio = new double[rounds];
       for (int round = 0; round < rounds; round++) {
+        // bulk has one raw contender; the others take the faster of their two
+        raw[f][round] = f == 2 ? rates[f][RAW_A][round]
+            : Math.max(rates[f][RAW_A][round], rates[f][RAW_B][round]);
         toRaw[round] = py[f][round] / raw[f][round];
-        toGrpcio[round] = py[f][round] / grpcio[f][round];
+        toGrpcio[round] = py[f][round] / grpcio[round];
       }
-      figures.add(new Figure(names[f], median(py[f]), median(raw[f]), median(grpcio[f]),
+      figures.add(new Figure(names[f], median(py[f]), median(raw[f]), median(grpcio),
           median(toRaw), median(toGrpcio)));
     }
     out.printf(Locale.ROOT, "%-36s %12s %12s %7s %12s %7s%n", "figure", "pygrpc",
@@ -204,8 +204,8 @@ public final class Bench {
         + " faster in each round of the blocking stub, median %,.0f/s, and pygrpc's call path"
         + " from Java, started on the event loop, median %,.0f/s; streaming grpc-java: the"
         + " faster in each round of the blocking iterator, median %,.0f/s, and an async"
-        + " observer, median %,.0f/s)%n", median(stub), median(onLoop), median(iterator),
-        median(observer));
+        + " observer, median %,.0f/s)%n", median(rates[0][RAW_A]), median(rates[0][RAW_B]),
+        median(rates[1][RAW_A]), median(rates[1][RAW_B]));
     out.flush();
     return figures;
   }
