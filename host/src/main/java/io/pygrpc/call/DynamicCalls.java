@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.DynamicMessage;
 import io.grpc.Channel;
-import io.grpc.ClientCall;
 import io.grpc.MethodDescriptor;
 import io.pygrpc.PygrpcException;
 import io.pygrpc.PygrpcException.Kind;
@@ -79,7 +78,7 @@ public final class DynamicCalls {
       MethodDescriptor<DynamicMessage, DynamicMessage> method, CallSettings settings,
       DynamicMessage request) {
     requireNonNull(request, "request");
-    StreamingCall call = new StreamingCall(direct(channel, method, settings), null,
+    StreamingCall call = new StreamingCall(channel.newCall(method, settings.options()), null,
         null, channel.authority());
     call.start(settings.callHeaders(), request);
     return call;
@@ -94,7 +93,7 @@ public final class DynamicCalls {
   public static Reply clientStreaming(Channel channel,
       MethodDescriptor<DynamicMessage, DynamicMessage> method, CallSettings settings,
       RequestSource requests, java.util.concurrent.Executor pump) {
-    StreamingCall call = new StreamingCall(direct(channel, method, settings),
+    StreamingCall call = new StreamingCall(channel.newCall(method, settings.options()),
         requireNonNull(requests, "requests"), pump, channel.authority());
     call.start(settings.callHeaders(), null);
     return call.single();
@@ -104,19 +103,9 @@ public final class DynamicCalls {
   public static StreamingCall bidiStreaming(Channel channel,
       MethodDescriptor<DynamicMessage, DynamicMessage> method, CallSettings settings,
       RequestSource requests, java.util.concurrent.Executor pump) {
-    StreamingCall call = new StreamingCall(direct(channel, method, settings),
+    StreamingCall call = new StreamingCall(channel.newCall(method, settings.options()),
         requireNonNull(requests, "requests"), pump, channel.authority());
     call.start(settings.callHeaders(), null);
     return call;
-  }
-
-  /**
-   * A call whose callbacks run on the transport's thread. A {@link StreamingCall}'s only queue
-   * what arrived and wake the caller; through the channel's executor, every message would cost
-   * a hand-off to one more thread (a server stream spent a fifth of its time on it).
-   */
-  private static ClientCall<DynamicMessage, DynamicMessage> direct(Channel channel,
-      MethodDescriptor<DynamicMessage, DynamicMessage> method, CallSettings settings) {
-    return channel.newCall(method, settings.options().withExecutor(Runnable::run));
   }
 }

@@ -39,10 +39,8 @@ public final class PendingReply extends ClientCall.Listener<DynamicMessage> {
   public static PendingReply start(Channel channel,
       MethodDescriptor<DynamicMessage, DynamicMessage> method, CallSettings settings,
       DynamicMessage request) {
-    // Callbacks run on the transport's thread: they only store what arrived and complete the
-    // future, and the channel's executor would add a thread hand-off to every call.
-    PendingReply pending = new PendingReply(channel.newCall(method,
-        settings.options().withExecutor(Runnable::run)), channel.authority(),
+    PendingReply pending = new PendingReply(channel.newCall(method, settings.options()),
+        channel.authority(),
         channel instanceof LoopStartedChannel onLoop ? onLoop.loop() : null);
     Metadata headers = settings.callHeaders();
     if (pending.loop == null) {
