@@ -52,7 +52,7 @@ public final class BulkCalls implements AutoCloseable {
    * @throws RuntimeException what reading or converting a request threw, once the results of
    *     the requests before it have been taken
    */
-  public Reply next() {
+  private Reply next() {
     if (window.isEmpty()) {
       fillOrThrow(); // nothing taken here that its failure could cost
     }
