@@ -1,31 +1,57 @@
-# Sourced by ./pygrpc: the warm mode (PYGRPC_DAEMON=1). Scripts then run in a JVM kept warm per
-# user and build (io.pygrpc.launcher.DaemonServer, started on first use, gone after an idle
-# hour), reached through a small client JVM over a private unix socket: a repeated run costs a
-# fresh context on a warm engine instead of a JVM and GraalPy start. Only script runs
-# (SCRIPT.py|.js|.mjs ARGS, -c CODE) go there; the prompt and subcommands run as usual.
-# `./pygrpc --stop-daemon` stops it.
+# Sourced by ./pygrpc: the warm mode. Scripts run in a JVM kept warm per user, build and JVM
+# options (io.pygrpc.launcher.DaemonServer, gone after half an hour without a run), reached
+# through a small client JVM over a private unix socket: a repeated run costs a fresh context on
+# a warm engine instead of a JVM and GraalPy start. Only script runs (SCRIPT.py|.js|.mjs ARGS,
+# -c CODE) go there; the prompt and subcommands run as usual.
+#   PYGRPC_DAEMON unset: a run goes to the daemon when one is up; when none is, the run goes
+#     cold, as without a daemon, and the launcher starts one after it, for the next runs.
+#   PYGRPC_DAEMON=1: a run with no daemon up starts one and waits for it (a slower first run).
+#   PYGRPC_DAEMON=0: never. `./pygrpc --stop-daemon` stops it.
 
 pygrpc_run_warm() {
-  [ "${PYGRPC_DAEMON:-0}" = 1 ] || [ "${1:-}" = --stop-daemon ] || return 0
+  local mode="${PYGRPC_DAEMON:-auto}"
   case "${1:-}" in
-    *.py|*.js|*.mjs|*.cjs) [ -f "$1" ] || return 0 ;;
-    -c|--stop-daemon) ;;
+    --stop-daemon) ;;
+    *.py|*.js|*.mjs|*.cjs) [ "$mode" != 0 ] && [ -f "$1" ] || return 0 ;;
+    -c) [ "$mode" != 0 ] || return 0 ;;
     *) return 0 ;;
   esac
   local cache="${PYGRPC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pygrpc}"
-  local stamp jdk
-  stamp=$(stat -c '%s-%Y' "$pygrpc_jar")
-  jdk=$(printf '%s' "$PYGRPC_JAVA_HOME" | cksum | cut -d' ' -f1)
-  local socket="$cache/daemon/$stamp-$jdk.sock"
-  if [ "${1:-}" = --stop-daemon ] && [ ! -S "$socket" ]; then
-    echo "pygrpc: no warm daemon is running for this build" >&2
+  # The daemon's command, words separated by the unit separator (paths may hold spaces). A
+  # daemon runs with the options it was started with, so the options pick the daemon: its
+  # socket is named after the jar and a checksum of the whole command.
+  # Not the start-up cache: it pins the methods it holds at C1 (see bin/java-opts.sh), which
+  # suits a short run, not a JVM that runs scripts for half an hour; C2 compiles them as the
+  # daemon warms up (a hello-world settles at 0.24-0.28 s a run instead of 0.29-0.38 s).
+  local command key opts=() opt
+  for opt in "${pygrpc_java_opts[@]}"; do
+    case "$opt" in -XX:AOTCache=*) opts+=(-XX:+UnlockDiagnosticVMOptions "$opt" -XX:-AOTReplayTraining) ;; *) opts+=("$opt") ;; esac
+  done
+  # shellcheck disable=SC2086 # PYGRPC_JAVA_OPTS is split into words, as on the launcher's line
+  command=$(printf '%s\037' "$PYGRPC_JAVA_HOME/bin/java" "${opts[@]}" \
+    ${PYGRPC_JAVA_OPTS:-} -cp "$pygrpc_classpath" io.pygrpc.launcher.DaemonServer)
+  command="${command%$'\037'}"
+  key=$(printf '%s' "$command" | cksum | cut -d' ' -f1)
+  local socket="$cache/daemon/$(stat -c '%s-%Y' "$pygrpc_jar")-$key.sock"
+  if [ "${1:-}" = --stop-daemon ] && ! pygrpc_daemon_up "$socket"; then
+    rm -f "$socket" "$socket.pid"
+    echo "pygrpc: no warm daemon is running for this build and these JVM options" >&2
     exit 0
   fi
-  # The daemon's command, words separated by the unit separator (paths may hold spaces).
-  local command
-  command=$(printf '%s\037' "$PYGRPC_JAVA_HOME/bin/java" "${pygrpc_java_opts[@]}" \
-    -cp "$pygrpc_classpath" io.pygrpc.launcher.DaemonServer)
-  PYGRPC_DAEMON_COMMAND="${command%$'\037'}" exec "$PYGRPC_JAVA_HOME/bin/java" \
+  if [ "$mode" != 1 ] && [ "${1:-}" != --stop-daemon ] && ! pygrpc_daemon_up "$socket"; then
+    # This run goes cold; the launcher starts the daemon when the run is done. System
+    # properties, not the environment: scripts see the user's environment only.
+    pygrpc_java_opts+=("-Dpygrpc.daemon.socket=$socket" "-Dpygrpc.daemon.command=$command")
+    return 0
+  fi
+  PYGRPC_DAEMON_COMMAND="$command" exec "$PYGRPC_JAVA_HOME/bin/java" \
     -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:-UsePerfData -Xlog:disable \
     -Xlog:all=warning:stderr -cp "$pygrpc_jar" io.pygrpc.launcher.DaemonClient "$socket" "$@"
+}
+
+# Whether a daemon is serving on the socket: the file alone outlives a killed daemon and a
+# reboot, so the pid it wrote must be alive too.
+pygrpc_daemon_up() {
+  local pid
+  [ -S "$1" ] && pid=$(cat "$1.pid" 2>/dev/null) && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
 }

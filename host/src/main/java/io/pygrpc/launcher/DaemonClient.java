@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The client of the warm daemon: a JVM that loads only this class and the JDK's, so it starts
- * in tens of milliseconds. {@code DaemonClient SOCKET ARGS...}. When no daemon answers, it
- * starts one with the command in {@code PYGRPC_DAEMON_COMMAND} (words separated by unit
- * separators, as the wrapper writes it), in a session of its own so the terminal's Ctrl-C and
- * hang-up do not reach it, and waits for it.
+ * The client of the warm daemon: a JVM that loads only a few classes of this package and the
+ * JDK's, so it starts in tens of milliseconds. {@code DaemonClient SOCKET ARGS...}. When no
+ * daemon answers, it starts one with the command in {@code PYGRPC_DAEMON_COMMAND} (see
+ * {@link DaemonStart}) and waits for it.
  */
 public final class DaemonClient {
+  /** The wrapper's environment variable with the daemon's command line. */
+  static final String COMMAND = "PYGRPC_DAEMON_COMMAND";
+
   private DaemonClient() {}
 
   public static void main(String[] args) throws IOException {
@@ -35,12 +37,15 @@ public final class DaemonClient {
     for (int i = 1; i < args.length; i++) {
       DaemonProtocol.writeString(out, args[i]);
     }
-    Map<String, String> environment = System.getenv();
+    // The script's environment is the user's: without the wrapper's note to this client.
+    Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+    environment.remove(COMMAND);
     out.writeInt(environment.size());
     for (Map.Entry<String, String> entry : environment.entrySet()) {
       DaemonProtocol.writeString(out, entry.getKey());
       DaemonProtocol.writeString(out, entry.getValue());
     }
+    out.writeInt(Consoles.stdinIsTerminal() ? DaemonProtocol.ON_TERMINAL : 0);
     out.flush();
     forwardInterrupts(out);
     int status = relay(in, out);
@@ -60,22 +65,13 @@ public final class DaemonClient {
   }
 
   private static SocketChannel startDaemon(Path socket) throws IOException {
-    String command = System.getenv("PYGRPC_DAEMON_COMMAND");
+    String command = System.getenv(COMMAND);
     if (command == null || command.isEmpty()) {
       System.err.println("pygrpc: no warm daemon at " + socket + " and no command to start one");
       System.exit(1);
     }
-    java.util.List<String> words = new java.util.ArrayList<>();
-    if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-      words.add("/usr/bin/setsid");
-    }
-    words.addAll(java.util.List.of(command.split("\u001f")));
-    words.add(socket.toString());
-    java.nio.file.Files.createDirectories(socket.getParent());
-    java.io.File log = socket.resolveSibling(socket.getFileName() + ".log").toFile();
     System.err.println("pygrpc: starting the warm daemon (once; PYGRPC_DAEMON=0 turns it off)...");
-    new ProcessBuilder(words).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
-        "/dev/null"))).redirectErrorStream(true).redirectOutput(log).start();
+    DaemonStart.spawn(socket, command); // false: another run is starting it; wait for that one
     long deadline = System.nanoTime() + 90_000_000_000L;
     while (System.nanoTime() < deadline) {
       SocketChannel channel = connect(socket);
@@ -89,7 +85,7 @@ public final class DaemonClient {
         break;
       }
     }
-    System.err.println("pygrpc: the warm daemon did not start; see " + log);
+    System.err.println("pygrpc: the warm daemon did not start; see " + DaemonStart.log(socket));
     System.exit(1);
     return null;
   }

@@ -7,14 +7,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The frames between the warm daemon and its client over a private unix socket. The client
- * sends one request (working folder, arguments, environment), then answers the daemon's
+ * sends one request (working folder, arguments, environment, flags), then answers the daemon's
  * requests for stdin and forwards Ctrl-C; the daemon sends stdout and stderr as they come, then
  * the exit status. Stdin is read only when the script asks: a client blocked reading a terminal
  * the script never reads would hold the client's exit (HotSpot waits for threads in native).
  */
 final class DaemonProtocol {
   static final int MAGIC = 0x70677270; // "pgrp"
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+  /** A flag of the request: the client's stdin is a terminal (bulk calls then show progress). */
+  static final int ON_TERMINAL = 1;
 
   // daemon -> client
   static final byte STDOUT = 1;

@@ -24,38 +24,63 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The warm launcher ({@code PYGRPC_DAEMON=1 ./pygrpc script.py}): one JVM per user and build that
- * keeps the polyglot engine warm and runs each script in a fresh context, in the client's
- * working folder and environment, with its stdin, stdout, stderr, exit status and Ctrl-C
- * forwarded. It listens on a unix socket in a folder only the user can open, and exits after
- * an idle hour.
+ * The warm launcher: one JVM per user, build and JVM options that keeps the polyglot engine warm
+ * and runs each script in a fresh context, in the client's working folder and environment,
+ * with its stdin, stdout, stderr, exit status and Ctrl-C forwarded. It listens on a unix socket
+ * in a folder only the user can open, and exits after half an hour without a run.
  */
 public final class DaemonServer {
-  private static final long IDLE_MILLIS = 60 * 60 * 1000L;
+  /**
+   * Idle time after which the daemon leaves: long enough for a working session's runs, short
+   * enough that a JVM of a few hundred MB does not linger long after the last one.
+   */
+  private static final long IDLE_MILLIS = 30 * 60 * 1000L;
   private final AtomicLong lastUsed = new AtomicLong(System.currentTimeMillis());
+  /** Runs in progress: a script that runs longer than the idle time is not idleness. */
+  private final java.util.concurrent.atomic.AtomicInteger running =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Path socket;
 
   private DaemonServer(Path socket) {
     this.socket = socket;
   }
 
-  /** {@code DaemonServer SOCKET}: serves until idle for an hour, or told to stop. */
+  /**
+   * {@code DaemonServer SOCKET}: warms up, then serves until idle for half an hour, or told to
+   * stop. Leaves at once when another daemon already answers on SOCKET (two runs that each
+   * found none started one).
+   */
   public static void main(String[] args) throws Exception {
     Path socket = Path.of(args[0]);
-    Files.createDirectories(socket.getParent(),
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    Files.setPosixFilePermissions(socket.getParent(), PosixFilePermissions.fromString(
-        "rwx------"));
-    Files.deleteIfExists(socket);
+    DaemonStart.makeFolder(socket);
+    if (answers(socket)) {
+      Files.deleteIfExists(DaemonStart.marker(socket));
+      return;
+    }
     java.util.logging.Logger.getLogger("io.grpc").setLevel(java.util.logging.Level.OFF);
-    Engines.shared(); // warm before the first client
+    DaemonWarmup.run(Engines.shared(), System.err);
+    Files.deleteIfExists(socket);
     new DaemonServer(socket).serve();
+  }
+
+  private static boolean answers(Path socket) {
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      channel.connect(UnixDomainSocketAddress.of(socket));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private void serve() throws IOException {
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(socket));
       Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+      // The wrapper sends runs here only while this process is alive (a socket file outlives
+      // a killed daemon, and a reboot): it checks the pid.
+      Files.writeString(DaemonStart.pidFile(socket), Long.toString(ProcessHandle.current().pid()));
+      Files.deleteIfExists(DaemonStart.marker(socket));
+      Runtime.getRuntime().addShutdownHook(new Thread(this::retire)); // kill, or a logout
       Thread idle = new Thread(() -> {
         while (true) {
           try {
@@ -63,7 +88,7 @@ public final class DaemonServer {
           } catch (InterruptedException e) {
             return;
           }
-          if (System.currentTimeMillis() - lastUsed.get() > IDLE_MILLIS) {
+          if (running.get() == 0 && System.currentTimeMillis() - lastUsed.get() > IDLE_MILLIS) {
             stop();
           }
         }
@@ -72,8 +97,16 @@ public final class DaemonServer {
       idle.start();
       while (true) {
         SocketChannel client = server.accept();
+        running.incrementAndGet();
         lastUsed.set(System.currentTimeMillis());
-        Thread worker = new Thread(() -> handle(client), "pygrpc-daemon-client");
+        Thread worker = new Thread(() -> {
+          try {
+            handle(client);
+          } finally {
+            lastUsed.set(System.currentTimeMillis());
+            running.decrementAndGet();
+          }
+        }, "pygrpc-daemon-client");
         worker.setDaemon(true);
         worker.start();
       }
@@ -81,13 +114,19 @@ public final class DaemonServer {
   }
 
   private void stop() {
+    retire();
+    io.pygrpc.call.EventLoops.shutdown();
+    Runtime.getRuntime().halt(0);
+  }
+
+  /** Takes this daemon's socket and pid file away: new runs no longer come here. */
+  private void retire() {
     try {
       Files.deleteIfExists(socket);
+      Files.deleteIfExists(DaemonStart.pidFile(socket));
     } catch (IOException ignored) {
       // gone already
     }
-    io.pygrpc.call.EventLoops.shutdown();
-    Runtime.getRuntime().halt(0);
   }
 
   private void handle(SocketChannel channel) {
@@ -107,10 +146,12 @@ public final class DaemonServer {
         environment.put(DaemonProtocol.readString(in), DaemonProtocol.readString(in));
       }
       if (args.equals(List.of("--stop-daemon"))) {
+        retire(); // before the answer: once the client is told, the daemon is gone for it
         exit(out, 0);
         stop();
         return;
       }
+      boolean atTerminal = (in.readInt() & DaemonProtocol.ON_TERMINAL) != 0;
       ScriptEnv env = ScriptEnv.of(cwd, environment);
       RemoteStdin stdin = new RemoteStdin(out);
       Thread reader = new Thread(() -> readClient(in, stdin, env), "pygrpc-daemon-input");
@@ -122,6 +163,7 @@ public final class DaemonServer {
           StandardCharsets.UTF_8);
       Main main = new Main(stdin, stdout, stderr, Engines::shared);
       main.env = env;
+      main.atTerminal = atTerminal;
       int status;
       try {
         status = Main.commandLine(main).execute(args.toArray(String[]::new));
@@ -134,8 +176,6 @@ public final class DaemonServer {
       exit(out, status);
     } catch (IOException e) {
       // the client went away: nothing to tell it
-    } finally {
-      lastUsed.set(System.currentTimeMillis());
     }
   }
 

@@ -85,14 +85,34 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     GRPC_LOG.setLevel(java.util.logging.Level.OFF);
     Main main = new Main(System.in, System.out, System.err, Engines::shared);
-    if (stdinIsTerminal()) {
+    if (Consoles.stdinIsTerminal()) {
       main.terminal = () -> new TerminalPrompt(io.pygrpc.guest.Engines.cacheDir()
           .resolve("history"));
+      main.atTerminal = true;
     }
     int status = commandLine(main).execute(args);
     System.out.flush();
+    startWarmDaemon();
     io.pygrpc.call.EventLoops.shutdown(); // see EventLoops: an idle loop delays the exit
     System.exit(status);
+  }
+
+  /**
+   * After a script run that the wrapper would have sent to the warm daemon had one been up: the
+   * daemon for the next runs, started now that this one is done, so it takes no CPU from it.
+   * The wrapper says where and how in system properties, which scripts do not see.
+   */
+  private static void startWarmDaemon() {
+    String socket = System.getProperty("pygrpc.daemon.socket");
+    String command = System.getProperty("pygrpc.daemon.command");
+    if (socket == null || command == null) {
+      return;
+    }
+    try {
+      DaemonStart.spawn(Path.of(socket), command);
+    } catch (java.io.IOException | RuntimeException e) {
+      // no daemon this time: the next run goes cold, as this one did, and tries again
+    }
   }
 
   /** The configured command line for a launcher instance; tests run it with their own streams. */
@@ -142,7 +162,7 @@ public final class Main implements Callable<Integer> {
 
   private PythonScripts python() {
     return new PythonScripts(engine.get(), in, out, err, protoPath, verbose)
-        .showProgress(terminal != null).in(env);
+        .showProgress(atTerminal).in(env);
   }
 
   /** Where scripts run: this process's folder and environment, or a daemon client's. */
@@ -151,17 +171,8 @@ public final class Main implements Callable<Integer> {
   /** The interactive prompt when stdin is a terminal; null otherwise (and in tests). */
   private Supplier<TerminalPrompt> terminal;
 
-  private static boolean stdinIsTerminal() {
-    java.io.Console console = System.console();
-    if (console == null) {
-      return false;
-    }
-    try { // JDK 22+: a console may exist without a terminal behind it
-      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-    } catch (ReflectiveOperationException e) {
-      return true;
-    }
-  }
+  /** Whether the user is at a terminal (here, or at a warm daemon's client): progress shows. */
+  boolean atTerminal;
 
   /** Runs a script file after checking that it can be read; shared with subcommands. */
   int runScript(CommandLine line, Path file, List<String> scriptArgs) {
@@ -172,7 +183,7 @@ public final class Main implements Callable<Integer> {
     String name = file.getFileName().toString();
     if (name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs")) {
       return new JsScripts(engine.get(), in, out, err, protoPath, verbose)
-          .showProgress(terminal != null).in(env).run(file, scriptArgs);
+          .showProgress(atTerminal).in(env).run(file, scriptArgs);
     }
     if (!name.endsWith(".py")) {
       throw new CommandLine.ParameterException(line, "The script '" + file

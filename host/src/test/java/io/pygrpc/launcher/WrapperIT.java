@@ -132,6 +132,59 @@ class WrapperIT {
     }
   }
 
+  /**
+   * The default warm mode: a first run with no daemon up runs in a JVM of its own, says nothing
+   * about a daemon, and starts one once it is done; the next runs go to that daemon (the same
+   * process, the one its pid file names); PYGRPC_DAEMON=0 keeps a run out of it.
+   */
+  @Test
+  void defaultWarmMode_firstRunGoesCold_laterRunsShareTheDaemonItStarted(
+      @org.junit.jupiter.api.io.TempDir Path cache) throws Exception {
+    Map<String, String> env = Map.of("PYGRPC_CACHE", cache.toString());
+    String pygrpc = REPO.resolve("pygrpc").toString();
+    List<String> printPid = List.of(pygrpc, "-c", "import os; print(os.getpid())");
+    Path folder = cache.resolve("daemon");
+    try {
+      Result first = exec(env, printPid);
+      assertEquals("", first.err());
+      assertEquals(0, first.status());
+      Path pidFile = awaitPidFile(folder);
+      String daemon = java.nio.file.Files.readString(pidFile).trim();
+      assertTrue(!daemon.equals(first.out().trim()), "the first run went to a daemon");
+      Result second = exec(env, printPid);
+      Result third = exec(env, printPid);
+      assertEquals(daemon + "\n", second.out(), second.err());
+      assertEquals(daemon + "\n", third.out(), third.err());
+      assertEquals("", second.err() + third.err());
+      Result off = exec(Map.of("PYGRPC_CACHE", cache.toString(), "PYGRPC_DAEMON", "0"), printPid);
+      assertTrue(!off.out().trim().equals(daemon), "PYGRPC_DAEMON=0 went to the daemon");
+      assertEquals(0, off.status(), off.err());
+    } finally {
+      Result stopped = exec(env, List.of(pygrpc, "--stop-daemon"));
+      assertEquals(0, stopped.status(), stopped.err());
+    }
+    try (var left = java.nio.file.Files.list(folder)) {
+      assertEquals(List.of(), left.filter(p -> !p.toString().endsWith(".log")).toList());
+    }
+  }
+
+  /** The pid file the daemon writes once it listens; fails after a minute without one. */
+  private static Path awaitPidFile(Path folder) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (java.nio.file.Files.isDirectory(folder)) {
+        try (var files = java.nio.file.Files.list(folder)) {
+          var pid = files.filter(p -> p.toString().endsWith(".sock.pid")).findFirst();
+          if (pid.isPresent() && !java.nio.file.Files.readString(pid.get()).isBlank()) {
+            return pid.get();
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no daemon started within a minute in " + folder);
+  }
+
   /** PYGRPC_JIT=1: the compiler on the upgrade module path, off the class path, runs. */
   @Test
   void jitMode_runsScriptsWithTheOptimizingRuntime() throws Exception {
