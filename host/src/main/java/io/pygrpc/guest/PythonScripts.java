@@ -163,7 +163,48 @@ public final class PythonScripts extends ScriptRunner<PythonScripts> {
     }
   }
 
+  /**
+   * Lets the next run take {@code prepared} instead of building its context, when it was made
+   * for the run's folder and environment (it is closed otherwise).
+   *
+   * @return this
+   */
+  public PythonScripts spare(SpareContext prepared) {
+    spare = prepared;
+    return this;
+  }
+
+  private SpareContext spare;
+
   private Context newContext(String[] argv, HostBridge bridge) {
+    Context context = takeSpare(argv);
+    if (context == null) {
+      context = buildContext(argv);
+    }
+    env.attach(context);
+    context.getPolyglotBindings().putMember(HostBridge.BINDING, bridge);
+    return context;
+  }
+
+  private Context takeSpare(String[] argv) {
+    SpareContext prepared = spare;
+    spare = null;
+    if (prepared == null) {
+      return null;
+    }
+    if (prepared.fits(env)) {
+      try {
+        return prepared.take(in, out, err, argv);
+      } catch (RuntimeException e) {
+        // a spare that cannot serve: the run builds its own, as without one
+      }
+    }
+    prepared.close();
+    return null;
+  }
+
+  /** A context for a run: in its folder and environment, without the bridge. */
+  Context buildContext(String[] argv) {
     Context.Builder builder = contextBuilder(GuestLanguage.PYTHON)
         .arguments("python", argv)
         .allowIO(IOAccess.ALL)
@@ -173,8 +214,7 @@ public final class PythonScripts extends ScriptRunner<PythonScripts> {
         .option("python.DontWriteBytecodeFlag", "false")
         .option("python.PyCachePrefix", CacheDirs.base().resolve("pycache").toString())
         .option("python.WarnExperimentalFeatures", "false");
-    Context context = open(builder);
-    context.getPolyglotBindings().putMember(HostBridge.BINDING, bridge);
-    return context;
+    env.configure(builder);
+    return builder.build();
   }
 }

@@ -47,6 +47,11 @@ public final class ScriptEnv {
     return cwd().resolve(path).normalize();
   }
 
+  /** Whether {@code other} is the same working folder and environment. */
+  boolean sameAs(ScriptEnv other) {
+    return cwd().equals(other.cwd()) && environment().equals(other.environment());
+  }
+
   void attach(Context context) {
     running.set(context);
   }

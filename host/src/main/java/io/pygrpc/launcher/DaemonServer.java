@@ -2,6 +2,7 @@ package io.pygrpc.launcher;
 
 import io.pygrpc.guest.Engines;
 import io.pygrpc.guest.ScriptEnv;
+import io.pygrpc.guest.SpareContext;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -36,6 +37,8 @@ public final class DaemonServer {
    */
   private static final long IDLE_MILLIS = 30 * 60 * 1000L;
   private final AtomicLong lastUsed = new AtomicLong(System.currentTimeMillis());
+  private final java.util.concurrent.atomic.AtomicReference<SpareContext> spare =
+      new java.util.concurrent.atomic.AtomicReference<>();
   /** Runs in progress: a script that runs longer than the idle time is not idleness. */
   private final java.util.concurrent.atomic.AtomicInteger running =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -60,7 +63,10 @@ public final class DaemonServer {
     java.util.logging.Logger.getLogger("io.grpc").setLevel(java.util.logging.Level.OFF);
     DaemonWarmup.run(Engines.shared(), System.err);
     Files.deleteIfExists(socket);
-    new DaemonServer(socket).serve();
+    DaemonServer daemon = new DaemonServer(socket);
+    // The first run most likely comes from where the run that started this daemon came from.
+    daemon.prepareSpare(Path.of("").toAbsolutePath(), System.getenv());
+    daemon.serve();
   }
 
   private static boolean answers(Path socket) {
@@ -164,6 +170,7 @@ public final class DaemonServer {
       Main main = new Main(stdin, stdout, stderr, Engines::shared);
       main.env = env;
       main.atTerminal = atTerminal;
+      main.spare = spare.getAndSet(null);
       int status;
       try {
         status = Main.commandLine(main).execute(args.toArray(String[]::new));
@@ -173,9 +180,30 @@ public final class DaemonServer {
       }
       stdout.flush();
       stderr.flush();
+      if (main.spare != null) {
+        main.spare.close(); // the run was not Python's
+      }
       exit(out, status);
+      prepareSpare(cwd, environment); // the client has its answer: this takes it no time
     } catch (IOException e) {
       // the client went away: nothing to tell it
+    }
+  }
+
+  /**
+   * A context for the next run, made now: runs mostly come one after another from one shell,
+   * in one folder and environment, and a made context takes ~0.1 s off such a run.
+   */
+  private void prepareSpare(Path cwd, Map<String, String> environment) {
+    SpareContext next;
+    try {
+      next = SpareContext.prepare(Engines.shared(), ScriptEnv.of(cwd, environment));
+    } catch (RuntimeException e) {
+      return; // runs build their own, as without one
+    }
+    SpareContext old = spare.getAndSet(next);
+    if (old != null) {
+      old.close();
     }
   }
 

@@ -161,9 +161,14 @@ public final class Main implements Callable<Integer> {
   }
 
   private PythonScripts python() {
-    return new PythonScripts(engine.get(), in, out, err, protoPath, verbose)
-        .showProgress(atTerminal).in(env);
+    PythonScripts runner = new PythonScripts(engine.get(), in, out, err, protoPath, verbose)
+        .showProgress(atTerminal).in(env).spare(spare);
+    spare = null; // the runner's now: it runs in it, or closes it
+    return runner;
   }
+
+  /** A context a warm daemon made ahead for this run, or null; see {@link PythonScripts#spare}. */
+  io.pygrpc.guest.SpareContext spare;
 
   /** Where scripts run: this process's folder and environment, or a daemon client's. */
   io.pygrpc.guest.ScriptEnv env = io.pygrpc.guest.ScriptEnv.ofProcess();

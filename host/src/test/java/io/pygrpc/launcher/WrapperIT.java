@@ -122,6 +122,12 @@ class WrapperIT {
       assertEquals("relative 42\n", second.out());
       assertEquals("", second.err()); // no second start: the daemon was already up
       assertEquals(0, second.status());
+      // The daemon made a context ahead for GREETING=hi; this run must not get it.
+      Map<String, String> changed = new java.util.HashMap<>(env);
+      changed.put("GREETING", "bye");
+      Result other = exec(changed, List.of(pygrpc, "-c",
+          "import os; print(os.environ['GREETING'])"), new java.io.File("/dev/null"), work);
+      assertEquals("bye\n", other.out(), other.err());
       Result failing = exec(env, List.of(pygrpc, "-c", "raise KeyError('k')"),
           new java.io.File("/dev/null"), work);
       assertEquals(1, failing.status());
