@@ -1,8 +1,8 @@
 # Sourced by ./pygrpc: the warm mode. Scripts run in a JVM kept warm per user, build and JVM
 # options (io.pygrpc.launcher.DaemonServer, gone after half an hour without a run), reached
 # through a small client JVM over a private unix socket: a repeated run costs a fresh context on
-# a warm engine instead of a JVM and GraalPy start. Only script runs (SCRIPT.py|.js|.mjs ARGS,
-# -c CODE) go there; the prompt and subcommands run as usual.
+# a warm engine instead of a JVM and GraalPy start. Only script runs ([-v] [-I DIR]
+# SCRIPT.py|.js|.mjs ARGS, -c CODE) go there; the prompt and subcommands run as usual.
 #   PYGRPC_DAEMON unset: a run goes to the daemon when one is up; when none is, the run goes
 #     cold, as without a daemon, and the launcher starts one after it, for the next runs.
 #   PYGRPC_DAEMON=1: a run with no daemon up starts one and waits for it (a slower first run).
@@ -10,9 +10,20 @@
 
 pygrpc_run_warm() {
   local mode="${PYGRPC_DAEMON:-auto}"
-  case "${1:-}" in
-    --stop-daemon) ;;
-    *.py|*.js|*.mjs|*.cjs) [ "$mode" != 0 ] && [ -f "$1" ] || return 0 ;;
+  # The launcher's options before the script (-v, -I DIR) go to the daemon with the rest.
+  local i=1
+  while [ "$i" -le $# ]; do
+    case "${!i}" in
+      -v|--verbose|-I?*|--proto-path=*) ;;
+      -I|--proto-path) i=$((i + 1)) ;;
+      *) break ;;
+    esac
+    i=$((i + 1))
+  done
+  local first="${!i:-}"
+  case "$first" in
+    --stop-daemon) [ "$i" = 1 ] || return 0 ;;
+    *.py|*.js|*.mjs|*.cjs) [ "$mode" != 0 ] && [ -f "$first" ] || return 0 ;;
     -c) [ "$mode" != 0 ] || return 0 ;;
     *) return 0 ;;
   esac

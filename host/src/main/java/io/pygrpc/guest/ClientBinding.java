@@ -98,7 +98,7 @@ public final class ClientBinding implements AutoCloseable {
           }
           yield DescriptorSources.fromProtoFiles(schema, policy.readable(!protoPath.isNull()
               ? paths(protoPath) : defaultProtoPath.isEmpty() ? paths(searchPath)
-              : defaultProtoPath), List.of(isFile ? asFile.toString() : spec));
+              : inWorkingFolder(defaultProtoPath)), List.of(isFile ? asFile.toString() : spec));
         }
       };
       return withWarnings(schema.add(source), source);
@@ -280,6 +280,11 @@ public final class ClientBinding implements AutoCloseable {
 
   private volatile BulkProgress progress = BulkProgress.NONE;
   private volatile Path cwd = Path.of("").toAbsolutePath();
+
+  /** The launcher's -I folders as the script's working folder means them (see {@link #load}). */
+  private List<Path> inWorkingFolder(List<Path> folders) {
+    return folders.stream().map(folder -> cwd.resolve(folder).normalize()).toList();
+  }
 
   /** The folder the script's relative file names are relative to. */
   void workingDirectory(Path folder) {

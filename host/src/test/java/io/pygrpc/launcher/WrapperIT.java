@@ -128,6 +128,23 @@ class WrapperIT {
       Result other = exec(changed, List.of(pygrpc, "-c",
           "import os; print(os.environ['GREETING'])"), new java.io.File("/dev/null"), work);
       assertEquals("bye\n", other.out(), other.err());
+      // The launcher's options before the script go along; -I means the client's folder.
+      java.nio.file.Files.createDirectories(work.resolve("protos"));
+      java.nio.file.Files.writeString(work.resolve("protos/hw.proto"), """
+          syntax = "proto3";
+          package hw;
+          service Greeter { rpc SayHello (Req) returns (Req); }
+          message Req { string name = 1; }
+          """);
+      java.nio.file.Files.writeString(work.resolve("load.py"), """
+          import os
+          from pygrpc import Client
+          print(Client('localhost', 1).load('hw.proto'), os.getpid())
+          """);
+      Result withOptions = exec(env, List.of(pygrpc, "-v", "-I", "protos", "load.py"),
+          new java.io.File("/dev/null"), work);
+      assertEquals("['hw.Greeter'] " + daemonPid(cache), withOptions.out().trim(),
+          withOptions.err());
       Result failing = exec(env, List.of(pygrpc, "-c", "raise KeyError('k')"),
           new java.io.File("/dev/null"), work);
       assertEquals(1, failing.status());
@@ -171,6 +188,14 @@ class WrapperIT {
     }
     try (var left = java.nio.file.Files.list(folder)) {
       assertEquals(List.of(), left.filter(p -> !p.toString().endsWith(".log")).toList());
+    }
+  }
+
+  /** The pid the one daemon in {@code cache} wrote. */
+  private static String daemonPid(Path cache) throws IOException {
+    try (var files = java.nio.file.Files.list(cache.resolve("daemon"))) {
+      return java.nio.file.Files.readString(files.filter(p -> p.toString().endsWith(".sock.pid"))
+          .findFirst().orElseThrow()).trim();
     }
   }
 
