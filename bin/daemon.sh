@@ -1,8 +1,9 @@
 # Sourced by ./pygrpc: the warm mode. Scripts run in a JVM kept warm per user, build and JVM
 # options (io.pygrpc.launcher.DaemonServer, gone after half an hour without a run), reached
 # through a small client JVM over a private unix socket: a repeated run costs a fresh context on
-# a warm engine instead of a JVM and GraalPy start. Only script runs ([-v] [-I DIR]
-# SCRIPT.py|.js|.mjs ARGS, -c CODE) go there; the prompt and subcommands run as usual.
+# a warm engine instead of a JVM and GraalPy start. Script runs ([-v] [-I DIR]
+# SCRIPT.py|.js|.mjs ARGS, -c CODE) and the one-shot call, list and describe go there; the
+# prompt and the demo server run as usual.
 #   PYGRPC_DAEMON unset: a run goes to the daemon when one is up; when none is, the run goes
 #     cold, as without a daemon, and the launcher starts one after it, for the next runs.
 #   PYGRPC_DAEMON=1: a run with no daemon up starts one and waits for it (a slower first run).
@@ -25,6 +26,8 @@ pygrpc_run_warm() {
     --stop-daemon) [ "$i" = 1 ] || return 0 ;;
     *.py|*.js|*.mjs|*.cjs) [ "$mode" != 0 ] && [ -f "$first" ] || return 0 ;;
     -c) [ "$mode" != 0 ] || return 0 ;;
+    # The one-shot subcommands: as short as a script run, and a JVM's start is most of them.
+    call|list|describe) [ "$mode" != 0 ] && [ "$i" = 1 ] || return 0 ;;
     *) return 0 ;;
   esac
   local cache="${PYGRPC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pygrpc}"

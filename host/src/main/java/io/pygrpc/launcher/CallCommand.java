@@ -144,7 +144,7 @@ final class CallCommand implements Callable<Integer> {
     } else if (data.startsWith("@")) {
       Path file = Path.of(data.substring(1));
       try {
-        reader = Files.newBufferedReader(file);
+        reader = Files.newBufferedReader(SchemaOptions.inWorkingFolder(spec, file));
       } catch (IOException e) {
         throw new PygrpcException(Kind.VALUE, "-d " + data + ": cannot read \"" + file + "\": "
             + e.getMessage());

@@ -121,6 +121,11 @@ public final class DaemonServer {
 
   private void stop() {
     retire();
+    try {
+      Files.deleteIfExists(DaemonStart.log(socket)); // a daemon that leaves in order: nothing to see
+    } catch (IOException ignored) {
+      // kept
+    }
     io.pygrpc.call.EventLoops.shutdown();
     Runtime.getRuntime().halt(0);
   }

@@ -6,7 +6,9 @@ import io.pygrpc.descriptor.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The channel and schema options of the one-shot subcommands ({@code list}, {@code describe},
@@ -51,6 +53,24 @@ final class SchemaOptions {
       description = "A header sent with every call, reflection included; repeatable.")
   List<String> headers = new ArrayList<>();
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
+  /**
+   * A file named on the command line, as the user means it: in their working folder, which in
+   * a warm daemon is its client's, not the daemon's.
+   */
+  Path resolve(Path file) {
+    return file == null ? null : inWorkingFolder(command, file);
+  }
+
+  /** {@link #resolve} for any subcommand of the launcher. */
+  static Path inWorkingFolder(CommandSpec subcommand, Path file) {
+    CommandSpec parent = subcommand.parent();
+    return parent != null && parent.userObject() instanceof Main main ? main.env.resolve(file)
+        : file;
+  }
+
   /** Runs {@code action} on the schema of {@code target}, with a channel open meanwhile. */
   <T> T with(String target, java.util.function.Function<Schema, T> action) {
     return with(target, (schema, channel) -> action.apply(schema));
@@ -77,12 +97,12 @@ final class SchemaOptions {
         false, null);
   }
 
-  private static byte[] read(Path file, String option) {
+  private byte[] read(Path file, String option) {
     if (file == null) {
       return null;
     }
     try {
-      return java.nio.file.Files.readAllBytes(file);
+      return java.nio.file.Files.readAllBytes(resolve(file));
     } catch (java.io.IOException e) {
       throw new io.pygrpc.PygrpcException(io.pygrpc.PygrpcException.Kind.VALUE, option + ": "
           + "cannot read \"" + file + "\": " + e.getMessage());
@@ -111,10 +131,11 @@ final class SchemaOptions {
       return schema;
     }
     for (Path protoset : protosets) {
-      schema.add(DescriptorSources.fromDescriptorSet(schema, protoset));
+      schema.add(DescriptorSources.fromDescriptorSet(schema, resolve(protoset)));
     }
     if (!protos.isEmpty()) {
-      List<Path> paths = importPaths.isEmpty() ? List.of(Path.of(".")) : importPaths;
+      List<Path> paths = (importPaths.isEmpty() ? List.of(Path.of(".")) : importPaths).stream()
+          .map(this::resolve).toList();
       schema.add(DescriptorSources.fromProtoFiles(schema, paths, protos));
     }
     return schema;
