@@ -34,12 +34,16 @@ pygrpc_run_warm() {
   # The daemon's command, words separated by the unit separator (paths may hold spaces). A
   # daemon runs with the options it was started with, so the options pick the daemon: its
   # socket is named after the jar and a checksum of the whole command.
-  # Not the start-up cache: it pins the methods it holds at C1 (see bin/java-opts.sh), which
-  # suits a short run, not a JVM that runs scripts for half an hour; C2 compiles them as the
-  # daemon warms up (a hello-world settles at 0.24-0.28 s a run instead of 0.29-0.38 s).
+  # The start-up cache's classes, not its replay of the training run's compilations: those
+  # pin the methods they hold at C1 (see bin/java-opts.sh), right for a short run, not for a
+  # JVM that runs scripts for half an hour. Without the replay C2 compiles them as the daemon
+  # warms up: a warm hello-world settled at 0.23-0.30 s a run, against 0.30-0.38 s with it.
   local command key opts=() opt
   for opt in "${pygrpc_java_opts[@]}"; do
-    case "$opt" in -XX:AOTCache=*) opts+=(-XX:+UnlockDiagnosticVMOptions "$opt" -XX:-AOTReplayTraining) ;; *) opts+=("$opt") ;; esac
+    case "$opt" in
+      -XX:AOTCache=*) opts+=(-XX:+UnlockDiagnosticVMOptions "$opt" -XX:-AOTReplayTraining) ;;
+      *) opts+=("$opt") ;;
+    esac
   done
   # shellcheck disable=SC2086 # PYGRPC_JAVA_OPTS is split into words, as on the launcher's line
   command=$(printf '%s\037' "$PYGRPC_JAVA_HOME/bin/java" "${opts[@]}" \

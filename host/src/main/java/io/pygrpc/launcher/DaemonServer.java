@@ -122,7 +122,7 @@ public final class DaemonServer {
   private void stop() {
     retire();
     try {
-      Files.deleteIfExists(DaemonStart.log(socket)); // a daemon that leaves in order: nothing to see
+      Files.deleteIfExists(DaemonStart.log(socket)); // left in order: nothing to see there
     } catch (IOException ignored) {
       // kept
     }
@@ -189,7 +189,9 @@ public final class DaemonServer {
         main.spare.close(); // the run was not Python's
       }
       exit(out, status);
-      prepareSpare(cwd, environment); // the client has its answer: this takes it no time
+      if (main.ranPython) {
+        prepareSpare(cwd, environment); // the client has its answer: this takes it no time
+      }
     } catch (IOException e) {
       // the client went away: nothing to tell it
     }

@@ -98,7 +98,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * After a script run that the wrapper would have sent to the warm daemon had one been up: the
+   * After a run that the wrapper would have sent to the warm daemon had one been up: the
    * daemon for the next runs, started now that this one is done, so it takes no CPU from it.
    * The wrapper says where and how in system properties, which scripts do not see.
    */
@@ -164,11 +164,15 @@ public final class Main implements Callable<Integer> {
     PythonScripts runner = new PythonScripts(engine.get(), in, out, err, protoPath, verbose)
         .showProgress(atTerminal).in(env).spare(spare);
     spare = null; // the runner's now: it runs in it, or closes it
+    ranPython = true;
     return runner;
   }
 
   /** A context a warm daemon made ahead for this run, or null; see {@link PythonScripts#spare}. */
   io.pygrpc.guest.SpareContext spare;
+
+  /** Whether this run was Python's (a warm daemon then makes a context for the next one). */
+  boolean ranPython;
 
   /** Where scripts run: this process's folder and environment, or a daemon client's. */
   io.pygrpc.guest.ScriptEnv env = io.pygrpc.guest.ScriptEnv.ofProcess();
