@@ -71,7 +71,8 @@ public final class DaemonClient {
       System.exit(1);
     }
     System.err.println("pygrpc: starting the warm daemon (once; PYGRPC_DAEMON=0 turns it off)...");
-    DaemonStart.spawn(socket, command); // false: another run is starting it; wait for that one
+    // false: another run is starting it; wait for that one
+    DaemonStart.spawn(socket, command, false);
     long deadline = System.nanoTime() + 90_000_000_000L;
     while (System.nanoTime() < deadline) {
       SocketChannel channel = connect(socket);

@@ -109,7 +109,7 @@ public final class Main implements Callable<Integer> {
       return;
     }
     try {
-      DaemonStart.spawn(Path.of(socket), command);
+      DaemonStart.spawn(Path.of(socket), command, true);
     } catch (java.io.IOException | RuntimeException e) {
       // no daemon this time: the next run goes cold, as this one did, and tries again
     }
