@@ -61,7 +61,7 @@ public final class DaemonServer {
       return;
     }
     java.util.logging.Logger.getLogger("io.grpc").setLevel(java.util.logging.Level.OFF);
-    DaemonWarmup.run(Engines.shared(), System.err);
+    DaemonWarmup.run(Engines.shared(), DaemonWarmup.BEFORE, () -> true, System.err);
     Files.deleteIfExists(socket);
     DaemonServer daemon = new DaemonServer(socket);
     // The first run most likely comes from where the run that started this daemon came from.
@@ -101,6 +101,10 @@ public final class DaemonServer {
       }, "pygrpc-daemon-idle");
       idle.setDaemon(true);
       idle.start();
+      Thread warmup = new Thread(() -> DaemonWarmup.run(Engines.shared(),
+          DaemonWarmup.WHILE_IDLE, () -> running.get() == 0, System.err), "pygrpc-daemon-warmup");
+      warmup.setDaemon(true);
+      warmup.start();
       while (true) {
         SocketChannel client = server.accept();
         running.incrementAndGet();
