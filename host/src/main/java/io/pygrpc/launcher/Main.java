@@ -32,6 +32,10 @@ import picocli.CommandLine.Spec;
     sortOptions = false, usageHelpAutoWidth = true,
     description = "Runs Python and JavaScript scripts that call gRPC services.%n"
         + "Exit status: the script's own, 1 on an uncaught exception, 2 on a usage error.",
+    footer = {"%nScripts, -c, call, list and describe run in a warm daemon once the first such "
+        + "run has started one (it leaves after 30 minutes without a run). PYGRPC_DAEMON=0: "
+        + "each run in a JVM of its own; pygrpc --stop-daemon stops it. PYGRPC_JAVA_OPTS: more "
+        + "JVM options. PYGRPC_JIT=1: Truffle's optimizing compiler, for long loops."},
     subcommands = {DemoCommand.class, ListCommand.class, DescribeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {

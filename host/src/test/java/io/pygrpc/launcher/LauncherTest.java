@@ -43,6 +43,17 @@ public class LauncherTest {
   }
 
   @Test
+  void help_saysHowToKeepRunsOutOfTheWarmDaemon() {
+    Run help = launch("", "--help");
+    assertEquals(0, help.status());
+    String flat = help.out().replaceAll("\\s+", " ");
+    assertTrue(flat.contains("Scripts, -c, call, list and describe run in a warm daemon once "
+        + "the first such run has started one (it leaves after 30 minutes without a run). "
+        + "PYGRPC_DAEMON=0: each run in a JVM of its own; pygrpc --stop-daemon stops it."),
+        help.out());
+  }
+
+  @Test
   void dashC_andAPipedProgram_runAsPythonRunsThem() {
     Run code = launch("", "-c", "import sys; print(sys.argv, __name__)", "a", "-x");
     assertEquals("['-c', 'a', '-x'] __main__\n", code.out());
