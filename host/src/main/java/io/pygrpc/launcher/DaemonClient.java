@@ -54,12 +54,21 @@ public final class DaemonClient {
     System.exit(status);
   }
 
-  private static SocketChannel connect(Path socket) {
+  /** A connection to the daemon on {@code socket}, or null when none answers there. */
+  static SocketChannel connect(Path socket) {
+    SocketChannel channel = null;
     try {
-      SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+      channel = SocketChannel.open(StandardProtocolFamily.UNIX);
       channel.connect(UnixDomainSocketAddress.of(socket));
       return channel;
     } catch (IOException e) {
+      if (channel != null) {
+        try {
+          channel.close();
+        } catch (IOException ignored) {
+          // not connected: nothing to tell anyone
+        }
+      }
       return null;
     }
   }

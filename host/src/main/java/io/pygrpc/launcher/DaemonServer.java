@@ -69,13 +69,13 @@ public final class DaemonServer {
     daemon.serve();
   }
 
-  private static boolean answers(Path socket) {
-    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-      channel.connect(UnixDomainSocketAddress.of(socket));
-      return true;
-    } catch (IOException e) {
+  private static boolean answers(Path socket) throws IOException {
+    SocketChannel other = DaemonClient.connect(socket);
+    if (other == null) {
       return false;
     }
+    other.close();
+    return true;
   }
 
   private void serve() throws IOException {

@@ -8,10 +8,11 @@ import java.util.List;
 import org.graalvm.polyglot.Engine;
 
 /**
- * What the warm daemon runs once before it listens: a script that loads a schema, makes a
- * unary call, reads a stream and meets an RPC error, against a demo server of its own. A first
- * context on an engine pays for GraalPy's set-up and for loading pygrpc's, grpc-java's and
- * Netty's classes; without this the first warm run would pay it instead of later ones.
+ * What the warm daemon runs before it listens, and again while it is idle: a script that loads
+ * a schema, makes a unary call, reads a stream and meets an RPC error, against a demo server of
+ * its own. A first context on an engine pays for GraalPy's set-up and for loading pygrpc's,
+ * grpc-java's and Netty's classes, and later ones for HotSpot's compiling of the paths every
+ * run takes; without this the first warm runs would pay for both.
  */
 final class DaemonWarmup {
   private static final String SCRIPT = """
