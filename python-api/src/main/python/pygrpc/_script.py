@@ -22,6 +22,20 @@ def run_code(source: str, filename: str) -> int:
     return _run(source, filename, '')
 
 
+def arm() -> None:
+    """Ctrl-C raises KeyboardInterrupt, as in python: the host hands SIGINT to this handler.
+    _signal, not signal: the module's enums cost a cold start ~0.4 s in the interpreter."""
+    import _signal
+    _signal.signal(_signal.SIGINT, _ctrl_c)
+
+
+def _ctrl_c(signum, frame):
+    # The host may have raised this Ctrl-C already, in a call that was waiting for the server.
+    from pygrpc._host import bridge
+    if bridge.claimInterrupt():
+        raise KeyboardInterrupt
+
+
 def _run(source, filename: str, folder: str) -> int:
     main = type(sys)('__main__')
     if not filename.startswith('<'):
@@ -31,17 +45,21 @@ def _run(source, filename: str, folder: str) -> int:
     sys.path.insert(0, folder)
     try:
         exec(compile(source, filename, 'exec'), main.__dict__)
-        return 0
+        status = 0
     except SystemExit as e:
-        return _exit_status(e.code)
-    except KeyboardInterrupt:
-        return 130
+        status = _exit_status(e.code)
+    except KeyboardInterrupt as e:
+        _print_traceback(e)  # as python prints it, then 130 as the shell reports Ctrl-C
+        status = 130
     except BaseException as e:
         _print_traceback(e)
-        return 1
-    finally:
+        status = 1
+    try:
         _join_threads()
-        _flush()
+    except KeyboardInterrupt:
+        status = 130  # Ctrl-C while waiting for the script's threads: leave them
+    _flush()
+    return status
 
 
 def _join_threads() -> None:
@@ -64,12 +82,19 @@ def _exit_status(code) -> int:
 
 
 def _print_traceback(e: BaseException) -> None:
-    import traceback
-    # Drop this runner's own frame so the traceback starts at the script.
+    # Drop this runner's own frame so the traceback starts at the script, and the Ctrl-C
+    # handler's, which python's own (in C) does not have.
     tb = e.__traceback__.tb_next if e.__traceback__ is not None else None
     if isinstance(e, SyntaxError):
         tb = None  # the error is in the script's text, not in a frame of it
-    traceback.print_exception(type(e), e, tb)
+    last = tb
+    while last is not None and last.tb_next is not None:
+        if last.tb_next.tb_frame.f_code is _ctrl_c.__code__:
+            last.tb_next = None
+        else:
+            last = last.tb_next
+    # The interpreter's own printer: importing traceback cost a cold run ~1.2 s.
+    sys.excepthook(type(e), e.with_traceback(tb), tb)
 
 
 def _flush() -> None:

@@ -122,4 +122,6 @@ def make_error(kind, message, code, details, info):
     # Called by the host to build the exception it then raises in the script.
     if kind == 'rpc':
         return RpcError(StatusCode[code], details, message, info)
+    if kind == 'interrupt':
+        return KeyboardInterrupt()  # Ctrl-C while the host waited; no message, as Python's
     return _USAGE[kind](message)

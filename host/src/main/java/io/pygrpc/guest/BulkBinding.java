@@ -29,7 +29,7 @@ public final class BulkBinding {
   @HostAccess.Export
   public MessageView[] take() {
     try {
-      List<Reply> replies = calls.take();
+      List<Reply> replies = helpers.keyboard.await(calls::take);
       if (replies == null) {
         progress.finish();
         return null;

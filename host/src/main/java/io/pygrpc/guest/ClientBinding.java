@@ -192,7 +192,7 @@ public final class ClientBinding implements AutoCloseable {
   @HostAccess.Export
   public Object request(String method, Value request, Value options) {
     try {
-      Invocation invocation = invoke(method, request, options);
+      Invocation invocation = errors.keyboard.await(() -> invoke(method, request, options));
       if (invocation instanceof Reply reply) {
         return new MessageView(reply.message(), errors);
       }
@@ -209,7 +209,7 @@ public final class ClientBinding implements AutoCloseable {
   @HostAccess.Export
   public List<Object> requestWithCall(String method, Value request, Value options) {
     try {
-      Invocation invocation = invoke(method, request, options);
+      Invocation invocation = errors.keyboard.await(() -> invoke(method, request, options));
       if (invocation instanceof Reply reply) {
         return List.of(new MessageView(reply.message(), errors),
             new CallInfo(Status.OK, reply.headers(), reply.trailers(), errors));

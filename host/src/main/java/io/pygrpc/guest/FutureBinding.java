@@ -27,12 +27,20 @@ public final class FutureBinding {
   @HostAccess.Export
   public MessageView result(Value timeout) {
     try {
-      Reply reply = pending.get(timeout == null || timeout.isNull() ? null
-          : CallSettings.timeoutSeconds(timeout.asDouble()));
+      java.time.Duration wait = timeout == null || timeout.isNull() ? null
+          : CallSettings.timeoutSeconds(timeout.asDouble());
+      Reply reply = helpers.keyboard.await(() -> {
+        try {
+          return pending.get(wait);
+        } catch (TimeoutException e) {
+          return null;
+        }
+      });
+      if (reply == null) {
+        throw new PygrpcException(PygrpcException.Kind.TIMEOUT,
+            "the call has not finished within " + timeout + " s");
+      }
       return new MessageView(reply.message(), helpers);
-    } catch (TimeoutException e) {
-      throw helpers.raise(new PygrpcException(PygrpcException.Kind.TIMEOUT,
-          "the call has not finished within " + timeout + " s"));
     } catch (RuntimeException e) {
       throw helpers.raise(e);
     }

@@ -31,6 +31,8 @@ final class GuestHelpers implements GuestValues {
   /** JavaScript's BigInt maker; absent in Python, whose ints are exact. */
   private volatile Value makeBigint;
   private static final long SAFE_INTEGER = (1L << 53) - 1;
+  /** The script's Ctrl-C, which the bindings' waits give way to. */
+  final ScriptInterrupt keyboard = new ScriptInterrupt();
 
   /** Called once by the guest package with its helper functions. */
   void install(Value helpers) {
@@ -126,7 +128,9 @@ final class GuestHelpers implements GuestValues {
       throw failure;
     }
     Value error;
-    if (failure instanceof PygrpcException e) {
+    if (failure instanceof ScriptInterrupt.Raised) {
+      error = make.execute("interrupt", null, null, null, null);
+    } else if (failure instanceof PygrpcException e) {
       error = make.execute(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage(), null, null,
           null);
     } else if (failure instanceof RpcException e) {

@@ -114,6 +114,17 @@ public final class HostBridge implements AutoCloseable {
   private static final java.util.concurrent.atomic.AtomicBoolean WARNED_INSECURE =
       new java.util.concurrent.atomic.AtomicBoolean();
 
+  /** The script's Ctrl-C; see {@link ScriptInterrupt}. */
+  ScriptInterrupt keyboard() {
+    return errors.keyboard;
+  }
+
+  /** Asked by the script's SIGINT handler: whether this Ctrl-C is still to be raised. */
+  @HostAccess.Export
+  public boolean claimInterrupt() {
+    return errors.keyboard.claim();
+  }
+
   /** Receives the guest's helper functions; see {@link GuestHelpers}. */
   @HostAccess.Export
   public void install(Value helpers) {

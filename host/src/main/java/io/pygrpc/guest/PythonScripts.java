@@ -31,6 +31,8 @@ public final class PythonScripts extends ScriptRunner<PythonScripts> {
       "import pygrpc._script\npygrpc._script.run_code");
   private static final Source REPL = Source.create("python",
       "import pygrpc._repl\npygrpc._repl");
+  private static final Source ARM = Source.create("python",
+      "import pygrpc._script\npygrpc._script.arm()");
 
   /**
    * @param engine the engine the script's context lives on; share one across runs
@@ -70,7 +72,7 @@ public final class PythonScripts extends ScriptRunner<PythonScripts> {
    */
   public int run(Path script, List<String> args) {
     requireNonNull(script, "script");
-    return execute(script.toString(), args,
+    return execute(script.toString(), args, true,
         context -> context.eval(RUNNER).execute(env.resolve(script).toString()).asInt());
   }
 
@@ -82,7 +84,7 @@ public final class PythonScripts extends ScriptRunner<PythonScripts> {
    */
   public int runCode(String code, String filename, List<String> args) {
     requireNonNull(code, "code");
-    return execute(filename.equals("<string>") ? "-c" : "-", args,
+    return execute(filename.equals("<string>") ? "-c" : "-", args, true,
         context -> context.eval(CODE_RUNNER).execute(code, filename).asInt());
   }
 
@@ -94,7 +96,8 @@ public final class PythonScripts extends ScriptRunner<PythonScripts> {
    */
   public int interact(Prompt prompt, String version) {
     requireNonNull(prompt, "prompt");
-    return execute("", List.of(), context -> {
+    // The prompt's own Ctrl-C handling stays (JLine's): not armed for KeyboardInterrupt.
+    return execute("", List.of(), false, context -> {
       Value repl = context.eval(REPL);
       prompt.print(repl.invokeMember("banner", version).asString() + "\n");
       prompt.complete(buffer -> {
@@ -128,7 +131,7 @@ public final class PythonScripts extends ScriptRunner<PythonScripts> {
     });
   }
 
-  private int execute(String argv0, List<String> args,
+  private int execute(String argv0, List<String> args, boolean keyboardInterrupt,
       java.util.function.Function<Context, Integer> body) {
     String[] argv = new String[args.size() + 1];
     argv[0] = argv0;
@@ -137,7 +140,11 @@ public final class PythonScripts extends ScriptRunner<PythonScripts> {
     }
     HostBridge bridge = bridge(GuestLanguage.PYTHON);
     Context context = newContext(argv, bridge);
+    sun.misc.SignalHandler before = null;
     try {
+      if (keyboardInterrupt) {
+        before = armKeyboardInterrupt(context, bridge.keyboard());
+      }
       return body.apply(context);
     } catch (PolyglotException e) {
       if (e.isExit()) {
@@ -156,10 +163,56 @@ public final class PythonScripts extends ScriptRunner<PythonScripts> {
       throw e;
     } finally {
       env.detach();
+      bridge.keyboard().disarm();
+      if (before != null && env.takesCtrlC()) {
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), before);
+      }
       bridge.close();
       // The script is over: stop what it left running (daemon threads, a request generator
       // blocked in a pump thread), as the interpreter does at exit.
       context.close(true);
+    }
+  }
+
+  /**
+   * Ctrl-C (this process's own, or a daemon client's) raises KeyboardInterrupt in the script:
+   * its context installs a Python SIGINT handler, which GraalPy runs at the thread's next
+   * safepoint. GraalPy hooks that handler into the JVM's signals, one per process: it is taken
+   * back out at once and kept by {@code keyboard}, so each context's Ctrl-C reaches only it; the
+   * process's SIGINT goes to this run when it is the process's own (not a daemon's).
+   *
+   * @return the process's SIGINT handler before, to put back when the run ends
+   */
+  private sun.misc.SignalHandler armKeyboardInterrupt(Context context,
+      ScriptInterrupt keyboard) {
+    sun.misc.Signal sigint = new sun.misc.Signal("INT");
+    synchronized (ScriptInterrupt.class) {
+      sun.misc.SignalHandler before;
+      try {
+        // Not SIG_IGN for the moment: the JVM then refuses handlers for SIGINT (as for nohup).
+        before = sun.misc.Signal.handle(sigint, signal -> { });
+      } catch (IllegalArgumentException e) {
+        return null; // signals are not ours here (-Xrs): Ctrl-C stops the run as before
+      }
+      if (before == sun.misc.SignalHandler.SIG_IGN) {
+        sun.misc.Signal.handle(sigint, before); // started with Ctrl-C ignored: it stays so
+        return null;
+      }
+      try {
+        context.eval(ARM);
+      } catch (PolyglotException e) {
+        sun.misc.Signal.handle(sigint, before);
+        return null; // no handler: Ctrl-C stops the run as before
+      }
+      ScriptEnv where = env;
+      sun.misc.SignalHandler python = sun.misc.Signal.handle(sigint, env.takesCtrlC()
+          ? signal -> where.interrupt() : before);
+      if (python == sun.misc.SignalHandler.SIG_IGN || python == sun.misc.SignalHandler.SIG_DFL) {
+        return before;
+      }
+      keyboard.arm(Thread.currentThread(), python);
+      env.keyboard(keyboard);
+      return before;
     }
   }
 

@@ -16,20 +16,42 @@ public final class ScriptEnv {
   private final Map<String, String> environment;
   private final AtomicReference<Context> running = new AtomicReference<>();
   private volatile boolean interrupted;
+  private volatile ScriptInterrupt keyboard;
+  private final boolean ctrlC;
 
-  private ScriptEnv(Path cwd, Map<String, String> environment) {
+  private ScriptEnv(Path cwd, Map<String, String> environment, boolean ctrlC) {
     this.cwd = cwd;
     this.environment = environment;
+    this.ctrlC = ctrlC;
+  }
+
+  /**
+   * This process's working folder and environment, and its Ctrl-C (SIGINT): a Python script
+   * gets it as KeyboardInterrupt, as under {@code python}. For the launcher's own runs; an
+   * application that embeds pygrpc keeps its signals with {@link #ofProcess()}.
+   */
+  public static ScriptEnv ofTerminal() {
+    return new ScriptEnv(null, null, true);
+  }
+
+  /** Whether this process's SIGINT is the script's (see {@link #ofTerminal()}). */
+  boolean takesCtrlC() {
+    return ctrlC;
+  }
+
+  /** The running Python script's Ctrl-C, once its context is ready for one. */
+  void keyboard(ScriptInterrupt interrupt) {
+    keyboard = interrupt;
   }
 
   /** This process's working folder and environment. */
   public static ScriptEnv ofProcess() {
-    return new ScriptEnv(null, null);
+    return new ScriptEnv(null, null, false);
   }
 
   /** Another working folder and environment (a daemon's client's). */
   public static ScriptEnv of(Path cwd, Map<String, String> environment) {
-    return new ScriptEnv(cwd.toAbsolutePath().normalize(), Map.copyOf(environment));
+    return new ScriptEnv(cwd.toAbsolutePath().normalize(), Map.copyOf(environment), false);
   }
 
   /** The working folder; the process's when not given. */
@@ -58,6 +80,7 @@ public final class ScriptEnv {
 
   void detach() {
     running.set(null);
+    keyboard = null;
   }
 
   /** Whether {@link #interrupt()} stopped the script. */
@@ -65,8 +88,21 @@ public final class ScriptEnv {
     return interrupted;
   }
 
-  /** Stops the running script as Ctrl-C would: an interrupt, then closing its context. */
+  /**
+   * Ctrl-C: KeyboardInterrupt in a Python script, which may catch it; {@link #stop()} when
+   * the script is not Python, or when the last Ctrl-C could not be raised yet (stuck where no
+   * exception reaches: a second Ctrl-C then ends it).
+   */
   public void interrupt() {
+    ScriptInterrupt python = keyboard;
+    if (python != null && running.get() != null && python.deliver()) {
+      return;
+    }
+    stop();
+  }
+
+  /** Stops the running script, whatever it does: an interrupt, then closing its context. */
+  public void stop() {
     Context context = running.get();
     if (context == null) {
       return;

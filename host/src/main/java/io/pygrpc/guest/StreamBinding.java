@@ -30,7 +30,7 @@ public final class StreamBinding {
   @HostAccess.Export
   public MessageView[] take() {
     try {
-      var messages = call.take(Integer.MAX_VALUE);
+      var messages = helpers.keyboard.await(() -> call.take(Integer.MAX_VALUE));
       if (messages == null) {
         onEnd.run();
         return null;

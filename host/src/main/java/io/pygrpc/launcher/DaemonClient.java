@@ -100,15 +100,17 @@ public final class DaemonClient {
     return null;
   }
 
-  /** Ctrl-C goes to the script; a second one leaves at once, as 130. */
+  /**
+   * Ctrl-C goes to the script (KeyboardInterrupt in Python; the daemon stops a script that
+   * could not take the last one yet); a third leaves at once, as 130, whatever the daemon does.
+   */
   private static void forwardInterrupts(DataOutputStream out) {
     try {
-      boolean[] once = {false};
+      int[] count = {0};
       sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
-        if (once[0]) {
+        if (++count[0] >= 3) {
           Runtime.getRuntime().halt(130);
         }
-        once[0] = true;
         try {
           DaemonProtocol.frame(out, DaemonProtocol.INTERRUPT, new byte[0], 0, 0);
         } catch (IOException e) {

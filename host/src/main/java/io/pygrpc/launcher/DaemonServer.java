@@ -37,7 +37,7 @@ public final class DaemonServer {
    */
   private static final long IDLE_MILLIS = 30 * 60 * 1000L;
   private final AtomicLong lastUsed = new AtomicLong(System.currentTimeMillis());
-  private final java.util.concurrent.atomic.AtomicReference<SpareContext> spare =
+  private final java.util.concurrent.atomic.AtomicReference<SpareWorker> spare =
       new java.util.concurrent.atomic.AtomicReference<>();
   /** Runs in progress: a script that runs longer than the idle time is not idleness. */
   private final java.util.concurrent.atomic.AtomicInteger running =
@@ -179,19 +179,20 @@ public final class DaemonServer {
       Main main = new Main(stdin, stdout, stderr, Engines::shared);
       main.env = env;
       main.atTerminal = atTerminal;
-      main.spare = spare.getAndSet(null);
+      SpareWorker worker = spare.getAndSet(null);
       int status;
       try {
-        status = Main.commandLine(main).execute(args.toArray(String[]::new));
+        status = worker == null ? execute(main, args, null)
+            : worker.run(made -> execute(main, args, made));
       } catch (RuntimeException e) {
         stderr.println("pygrpc: " + e);
         status = 1;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        status = 130;
       }
       stdout.flush();
       stderr.flush();
-      if (main.spare != null) {
-        main.spare.close(); // the run was not Python's
-      }
       exit(out, status);
       if (main.ranPython) {
         prepareSpare(cwd, environment); // the client has its answer: this takes it no time
@@ -201,21 +202,30 @@ public final class DaemonServer {
     }
   }
 
+  /** One run of the launcher's command line, given the context made for it (or null). */
+  private static int execute(Main main, List<String> args, SpareContext made) {
+    main.spare = made;
+    try {
+      return Main.commandLine(main).execute(args.toArray(String[]::new));
+    } finally {
+      if (main.spare != null) {
+        main.spare.close(); // the run was not Python's
+      }
+    }
+  }
+
   /**
-   * A context for the next run, made now: runs mostly come one after another from one shell,
-   * in one folder and environment, and a made context takes ~0.1 s off such a run.
+   * A context for the next run, made now (on the thread that will run it; see SpareWorker):
+   * runs mostly come one after another from one shell, in one folder and environment, and a
+   * made context takes ~0.1 s off such a run.
    */
   private void prepareSpare(Path cwd, Map<String, String> environment) {
-    SpareContext next;
-    try {
-      next = SpareContext.prepare(Engines.shared(), ScriptEnv.of(cwd, environment));
-    } catch (RuntimeException e) {
-      return; // runs build their own, as without one
-    }
-    SpareContext old = spare.getAndSet(next);
-    if (old != null) {
-      old.close();
-    }
+    SpareWorker.start(cwd, environment, next -> {
+      SpareWorker old = spare.getAndSet(next);
+      if (old != null) {
+        old.close();
+      }
+    });
   }
 
   private static void exit(DataOutputStream out, int status) throws IOException {
@@ -237,7 +247,7 @@ public final class DaemonServer {
       }
     } catch (IOException e) {
       stdin.offer(null); // the client is gone: end of input, and stop the script
-      env.interrupt();
+      env.stop();
     }
   }
 

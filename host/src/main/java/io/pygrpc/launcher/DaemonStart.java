@@ -60,8 +60,13 @@ final class DaemonStart {
     // JVM keeps a thread waiting in native code on each child it started, and at exit waits
     // for such threads (a first run took 0.2-0.3 s longer while the daemon was its child).
     // Delayed: a JVM's start takes a core for a while, not while the run that starts it exits.
+    // A background job of sh starts with SIGINT ignored, and a JVM where it is ignored takes no
+    // handler for it: env gives it back its default, so a script's Ctrl-C handler (and
+    // KeyboardInterrupt) can be installed in the daemon, where env can (coreutils 8.31+).
+    String start = "if env --default-signal=INT true 2>/dev/null; then "
+        + "exec env --default-signal=INT \"$@\"; else exec \"$@\"; fi";
     List<String> words = new ArrayList<>(List.of("/bin/sh", "-c",
-        delayed ? "(sleep 1 && exec \"$@\") &" : "\"$@\" &", "pygrpc-daemon"));
+        (delayed ? "(sleep 1 && " + start + ") &" : "(" + start + ") &"), "pygrpc-daemon"));
     if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
       words.add("/usr/bin/setsid");
     }

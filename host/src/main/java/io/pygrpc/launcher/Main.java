@@ -178,8 +178,8 @@ public final class Main implements Callable<Integer> {
   /** Whether this run was Python's (a warm daemon then makes a context for the next one). */
   boolean ranPython;
 
-  /** Where scripts run: this process's folder and environment, or a daemon client's. */
-  io.pygrpc.guest.ScriptEnv env = io.pygrpc.guest.ScriptEnv.ofProcess();
+  /** Where scripts run: this process's folder, environment and Ctrl-C, or a daemon client's. */
+  io.pygrpc.guest.ScriptEnv env = io.pygrpc.guest.ScriptEnv.ofTerminal();
 
   /** The interactive prompt when stdin is a terminal; null otherwise (and in tests). */
   private Supplier<TerminalPrompt> terminal;

@@ -122,7 +122,6 @@ public class LauncherTest {
             greet(Client('localhost', 1))
           File "%1$s", line 2, in greet
             return client.request('SayHello', name='x')
-                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
         """.formatted(file.toAbsolutePath()), run.err().substring(0, run.err().indexOf("  File",
         run.err().indexOf("line 2"))));
     assertTrue(run.err().endsWith("LookupError: no services are loaded, so method \"SayHello\" "
