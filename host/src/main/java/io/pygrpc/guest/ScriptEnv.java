@@ -83,7 +83,7 @@ public final class ScriptEnv {
     keyboard = null;
   }
 
-  /** Whether {@link #interrupt()} stopped the script. */
+  /** Whether {@link #stop()} stopped the script. */
   boolean wasInterrupted() {
     return interrupted;
   }

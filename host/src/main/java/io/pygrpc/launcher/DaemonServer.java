@@ -125,13 +125,17 @@ public final class DaemonServer {
 
   private void stop() {
     retire();
+    deleteLog();
+    io.pygrpc.call.EventLoops.shutdown();
+    Runtime.getRuntime().halt(0);
+  }
+
+  private void deleteLog() {
     try {
       Files.deleteIfExists(DaemonStart.log(socket)); // left in order: nothing to see there
     } catch (IOException ignored) {
       // kept
     }
-    io.pygrpc.call.EventLoops.shutdown();
-    Runtime.getRuntime().halt(0);
   }
 
   /** Takes this daemon's socket and pid file away: new runs no longer come here. */
@@ -161,7 +165,9 @@ public final class DaemonServer {
         environment.put(DaemonProtocol.readString(in), DaemonProtocol.readString(in));
       }
       if (args.equals(List.of("--stop-daemon"))) {
-        retire(); // before the answer: once the client is told, the daemon is gone for it
+        // Before the answer: once the client is told, the daemon and its files are gone.
+        retire();
+        deleteLog();
         exit(out, 0);
         stop();
         return;
