@@ -5,6 +5,7 @@ import io.pygrpc.call.Reply;
 import io.pygrpc.convert.MessageView;
 import java.util.List;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
 
 /**
  * The host side of {@code client.map(...)}: results in request order, each failure raised as
@@ -44,6 +45,13 @@ public final class BulkBinding {
       progress.update(calls.started(), calls.failed());
       throw helpers.raise(e);
     }
+  }
+
+  /** As {@link #take}, the views given to {@code make} as arguments (see StreamBinding). */
+  @HostAccess.Export
+  public Value takeAs(Value make) {
+    MessageView[] views = take();
+    return views == null ? null : make.execute((Object[]) views);
   }
 
   /** Cancels what is still in flight (the script stopped early). */

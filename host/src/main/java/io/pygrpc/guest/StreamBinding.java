@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.pygrpc.call.StreamingCall;
 import io.pygrpc.convert.MessageView;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
 
 /**
  * The host side of a response stream: the script's iterator takes responses through it, and
@@ -24,7 +25,7 @@ public final class StreamBinding {
   /**
    * The responses that have arrived, as views (at least one, waiting only while none has; flow
    * control keeps them to a few dozen), or null when the stream ended OK; failures raise
-   * RpcError. The guest's iterator takes them a batch at a time: one call across the language
+   * RpcError. JavaScript's iterator takes them a batch at a time: one call across the language
    * boundary for a batch, not one per message.
    */
   @HostAccess.Export
@@ -44,6 +45,18 @@ public final class StreamBinding {
       onEnd.run();
       throw helpers.raise(e);
     }
+  }
+
+  /**
+   * As {@link #take}, but the views go to {@code make} as its arguments, and what it returns
+   * (the guest's messages) comes back; null when the stream ended OK. Python's iterator takes
+   * them so: its arguments arrive as a tuple of its own, where reading each view from a host
+   * array cost ~0.3 µs a message more.
+   */
+  @HostAccess.Export
+  public Value takeAs(Value make) {
+    MessageView[] views = take();
+    return views == null ? null : make.execute((Object[]) views);
   }
 
   /** Cancels the call; the server sees CANCELLED. Harmless once the stream has ended. */
