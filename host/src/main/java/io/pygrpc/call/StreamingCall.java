@@ -13,9 +13,10 @@ import java.util.List;
  * A call in progress whose responses the caller takes one at a time or in batches: server
  * streaming, client streaming and bidi all run through it.
  *
- * <p>Flow control: {@link #PREFETCH} responses are requested up front and as many more as are
- * taken, in one request per take, so an endless stream consumed slowly holds at most that many
- * messages here. Requests are pulled from the {@link RequestSource} only while the transport is
+ * <p>Flow control: a {@link ResponseWindow} of responses is requested ahead of the caller (up to
+ * 128 small ones, fewer large ones) and refilled as the caller takes them, so an endless stream
+ * consumed slowly holds at most that many messages here. Requests are pulled from the
+ * {@link RequestSource} only while the transport is
  * ready, either by a pump thread (so a request generator may block until the caller has seen a
  * response, the "ping-pong" pattern, as with grpcio) or, for single-threaded guests, on the
  * caller's thread inside {@link #take(int)} while no response is waiting.
@@ -29,15 +30,8 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
   private final java.util.concurrent.Executor pump;
   private final String authority;
   private final Object lock = new Object();
-  /**
-   * Responses asked of the transport ahead of the caller: enough that the script's thread need
-   * not wait for a hand-off from the network thread at every message, and takes them in
-   * batches (8 held a Python loop to 175–190k messages/s, 32 let it reach 230–260k), few
-   * enough that a slow consumer of an endless stream holds a few dozen messages, never more.
-   */
-  static final int PREFETCH = 32;
-
-  private final ArrayDeque<DynamicMessage> responses = new ArrayDeque<>(PREFETCH + 1);
+  private final ArrayDeque<DynamicMessage> responses = new ArrayDeque<>();
+  private final ResponseWindow window = new ResponseWindow();
   private long events;
   private Metadata headers;
   private Status status;
@@ -64,7 +58,11 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
       call.halfClose();
       requestsDone = true;
     }
-    call.request(PREFETCH);
+    int ahead;
+    synchronized (lock) {
+      ahead = window.start();
+    }
+    call.request(ahead);
     if (requests != null && pump != null) {
       pump.execute(this::pumpRequests);
     }
@@ -108,10 +106,9 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
 
   /**
    * The responses that have arrived, at most {@code max} and at least one, waiting (and sending
-   * requests meanwhile) only while none has; {@code null} when the call ended OK. As many more
-   * are asked of the server as were taken, in one request: each request from this thread is a
-   * task for the transport's thread, and a consumer that takes responses one by one would wake
-   * it for every message.
+   * requests meanwhile) only while none has; {@code null} when the call ended OK. The window
+   * of responses asked ahead is refilled in one request once half of it was taken, or before
+   * waiting (see {@link ResponseWindow}).
    *
    * @throws RpcException when the call ended with another status, after every response received
    *     before it was returned
@@ -120,7 +117,7 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
     while (true) {
       long seen;
       List<DynamicMessage> taken = null;
-      boolean more;
+      int ask = 0;
       synchronized (lock) {
         if (requestFailure != null) {
           throw requestFailure;
@@ -132,20 +129,22 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
             taken.add(responses.poll());
           }
         }
-        more = status == null;
         if (taken == null && status != null) {
           if (status.isOk()) {
             return null;
           }
           throw RpcException.of(status, headers, trailers, authority);
         }
+        if (status == null) {
+          ask = window.took(count, taken == null);
+        }
         // Taken with the poll, so a response arriving after it is an event we wait for.
         seen = events;
       }
+      if (ask > 0) {
+        call.request(ask);
+      }
       if (taken != null) {
-        if (more) {
-          call.request(taken.size()); // flow control: as many more as were just taken
-        }
         return taken;
       }
       if (pump == null && !requestsDone && call.isReady()) {
@@ -197,7 +196,14 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
     cancel("the client closed the stream");
   }
 
-  /** How many responses are waiting to be taken; flow control keeps this at most PREFETCH. */
+  /** The responses asked ahead of the caller now (what flow control bounds buffered() by). */
+  int window() {
+    synchronized (lock) {
+      return window.size();
+    }
+  }
+
+  /** How many responses are waiting to be taken; flow control keeps this within window(). */
   int buffered() {
     synchronized (lock) {
       return responses.size();
@@ -267,7 +273,10 @@ public final class StreamingCall extends ClientCall.Listener<DynamicMessage>
 
   @Override
   public void onMessage(DynamicMessage message) {
+    // Outside the lock; the message keeps the size for when it is written again.
+    int bytes = message.getSerializedSize();
     synchronized (lock) {
+      window.arrived(bytes);
       responses.add(message);
       events++;
       lock.notifyAll();

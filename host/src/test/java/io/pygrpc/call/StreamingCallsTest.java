@@ -223,8 +223,9 @@ class StreamingCallsTest {
   }
 
   /**
-   * A slow consumer of an endless stream of 64 KiB messages: flow control keeps at most
-   * PREFETCH messages waiting here, and the heap does not grow with the number of messages.
+   * A slow consumer of an endless stream of 64 KiB messages: flow control keeps the messages
+   * waiting here within the window's byte budget, and the heap does not grow with the number
+   * of messages.
    */
   @Test
   void serverStreaming_slowConsumerOfEndlessStream_keepsMemoryFlat() throws Exception {
@@ -235,7 +236,10 @@ class StreamingCallsTest {
     }
     long before = usedAfterGc(runtime);
     for (int i = 0; i < 800; i++) {   // 50 MiB through the stream
-      assertTrue(call.buffered() <= StreamingCall.PREFETCH, call.buffered() + " messages waiting");
+      int buffered = call.buffered();
+      // The window counts from the average size, which reaches 64 KiB over the first ones.
+      assertTrue(buffered <= call.window() && (long) buffered * 65_536
+          <= 2 * ResponseWindow.BUDGET_BYTES, buffered + " messages waiting");
       call.next();
       if (i % 100 == 0) {
         Thread.sleep(20); // slow consumer: the server must wait, not pile up
@@ -244,6 +248,24 @@ class StreamingCallsTest {
     long after = usedAfterGc(runtime);
     call.cancel("done");
     assertTrue(after - before < 16 * 1024 * 1024, "heap grew by " + (after - before) + " bytes");
+  }
+
+  /** Small messages: the window grows past its first 32, and a paused caller finds them all. */
+  @Test
+  void serverStreaming_smallMessages_areAskedAheadInTheLargerWindow() throws Exception {
+    StreamingCall call = ticks(Map.of(), CallSettings.DEFAULT);
+    for (int i = 0; i < 40; i++) {
+      call.next();
+    }
+    assertEquals(ResponseWindow.MAX_MESSAGES, call.window());
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (call.buffered() < ResponseWindow.MAX_MESSAGES / 2 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    int buffered = call.buffered();
+    call.cancel("done");
+    assertTrue(buffered > ResponseWindow.INITIAL && buffered <= ResponseWindow.MAX_MESSAGES,
+        buffered + " messages waiting");
   }
 
   private static long usedAfterGc(Runtime runtime) throws InterruptedException {
