@@ -34,7 +34,8 @@ import org.graalvm.polyglot.Engine;
  * one's compiler threads and heap), and (when Debian's python3-grpcio is installed) CPython grpcio:
  * each figure the median of several rounds, printed with its ratios.
  *
- * <pre>bin/bench [--calls N] [--rounds R] [--warmup W] [--concurrency C] [--slices S]</pre>
+ * <pre>bin/bench [--calls N] [--rounds R] [--warmup W] [--concurrency C] [--slices S]
+ *     [--only unary|stream|bulk[,...]]</pre>
  *
  * <p>The first W rounds (1 by default) are run and dropped, for every contender alike: as JMH's
  * warm-up iterations, they let the JIT compile the paths measured. The first round of a fresh
@@ -57,10 +58,18 @@ public final class Bench {
   private final int warmup;
   private final int concurrency;
   private final int slices;
+  /** The figures measured, by index (unary, stream, bulk): --only studies one in a third of the time. */
+  private final boolean[] measured;
   private final PrintStream out;
   private final Engine engine = Engines.shared();
 
   Bench(int calls, int rounds, int warmup, int concurrency, int slices, PrintStream out) {
+    this(calls, rounds, warmup, concurrency, slices, new boolean[] {true, true, true}, out);
+  }
+
+  Bench(int calls, int rounds, int warmup, int concurrency, int slices, boolean[] measured,
+      PrintStream out) {
+    this.measured = measured.clone();
     this.calls = calls;
     this.slices = slices;
     this.rounds = rounds;
@@ -75,6 +84,7 @@ public final class Bench {
     int warmup = 1;
     int concurrency = 64;
     int slices = 4;
+    boolean[] measured = {true, true, true};
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--calls" -> calls = Integer.parseInt(args[++i]);
@@ -82,15 +92,35 @@ public final class Bench {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
         case "--slices" -> slices = Integer.parseInt(args[++i]);
-        default -> {
-          System.err.println("usage: bench [--calls N] [--rounds R] [--warmup W] "
-              + "[--concurrency C] [--slices S]");
-          System.exit(2);
-        }
+        case "--only" -> measured = only(args[++i]);
+        default -> usage();
       }
     }
-    new Bench(calls, rounds, warmup, concurrency, slices, System.out).run();
+    new Bench(calls, rounds, warmup, concurrency, slices, measured, System.out).run();
     System.exit(0);
+  }
+
+  private static final List<String> FIGURES = List.of("unary", "stream", "bulk");
+
+  /** --only's list, as flags by figure. */
+  private static boolean[] only(String list) {
+    boolean[] measured = new boolean[FIGURES.size()];
+    for (String name : list.split(",")) {
+      int index = FIGURES.indexOf(name.trim());
+      if (index < 0) {
+        System.err.println("bench: --only takes " + String.join(", ", FIGURES) + ", not '"
+            + name + "'");
+        usage();
+      }
+      measured[index] = true;
+    }
+    return measured;
+  }
+
+  private static void usage() {
+    System.err.println("usage: bench [--calls N] [--rounds R] [--warmup W] "
+        + "[--concurrency C] [--slices S] [--only unary|stream|bulk[,...]]");
+    System.exit(2);
   }
 
   /**
@@ -132,6 +162,9 @@ public final class Bench {
           int sliceMessages = Math.max(1, messages() / slices);
           double[] cpython = cpython(port, scripts, sliceCalls, sliceMessages);
           for (int f = 0; f < 3; f++) {
+            if (!measured[f]) {
+              continue;
+            }
             int count = f == 1 ? sliceMessages : sliceCalls;
             Tally[] t = tallies[f];
             t[GRPCIO].add(count, cpython[f]);
@@ -169,6 +202,9 @@ public final class Bench {
     List<Figure> figures = new ArrayList<>();
     for (int f = 0; f < 3; f++) {
       py[f] = rates[f][PYGRPC];
+      if (!measured[f]) {
+        continue;
+      }
       double[] grpcio = rates[f][GRPCIO];
       double[] toRaw = new double[rounds];
       double[] toGrpcio = new double[rounds];
@@ -193,6 +229,9 @@ public final class Bench {
     }
     // Each round's own figures, so a reader can see how far the rounds spread.
     for (int f = 0; f < 3; f++) {
+      if (!measured[f]) {
+        continue;
+      }
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  rounds, %s:",
           scriptNames[f]));
       for (int round = 0; round < rounds; round++) {
@@ -200,12 +239,18 @@ public final class Bench {
       }
       out.println(line.append(" (pygrpc/grpc-java)"));
     }
-    out.printf(Locale.ROOT, "(ratios: the median of each round's own ratio; unary grpc-java: the"
-        + " faster in each round of the blocking stub, median %,.0f/s, and pygrpc's call path"
-        + " from Java, started on the event loop, median %,.0f/s; streaming grpc-java: the"
-        + " faster in each round of the blocking iterator, median %,.0f/s, and an async"
-        + " observer, median %,.0f/s)%n", median(rates[0][RAW_A]), median(rates[0][RAW_B]),
-        median(rates[1][RAW_A]), median(rates[1][RAW_B]));
+    StringBuilder legend = new StringBuilder("(ratios: the median of each round's own ratio");
+    if (measured[0]) {
+      legend.append(String.format(Locale.ROOT, "; unary grpc-java: the faster in each round of"
+          + " the blocking stub, median %,.0f/s, and pygrpc's call path from Java, started on"
+          + " the event loop, median %,.0f/s", median(rates[0][RAW_A]), median(rates[0][RAW_B])));
+    }
+    if (measured[1]) {
+      legend.append(String.format(Locale.ROOT, "; streaming grpc-java: the faster in each round"
+          + " of the blocking iterator, median %,.0f/s, and an async observer, median %,.0f/s",
+          median(rates[1][RAW_A]), median(rates[1][RAW_B])));
+    }
+    out.println(legend.append(')'));
     out.flush();
     return figures;
   }
@@ -462,7 +507,7 @@ public final class Bench {
     Process process = new ProcessBuilder(python.toString(),
         scripts.resolve("grpcio_bench.py").toString(), Integer.toString(port),
         Integer.toString(count), Integer.toString(concurrency),
-        fixtures.toAbsolutePath().toString(), Integer.toString(messages))
+        fixtures.toAbsolutePath().toString(), Integer.toString(messages), onlyList())
         .redirectErrorStream(true).start();
     String printed = new String(process.getInputStream().readAllBytes(),
         StandardCharsets.UTF_8).trim();
@@ -473,6 +518,17 @@ public final class Bench {
       throw new IllegalStateException("grpcio_bench.py failed: " + printed);
     }
     return Arrays.stream(printed.split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+  }
+
+  /** The figures measured, as --only names them: grpcio_bench.py skips the others. */
+  private String onlyList() {
+    List<String> names = new ArrayList<>();
+    for (int f = 0; f < FIGURES.size(); f++) {
+      if (measured[f]) {
+        names.add(FIGURES.get(f));
+      }
+    }
+    return String.join(",", names);
   }
 
   private static Path unpackScripts() throws IOException {

@@ -1,6 +1,7 @@
 package io.pygrpc.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -28,5 +29,19 @@ class BenchTest {
     // One kept round: each figure's line shows one pygrpc/grpc-java pair.
     assertTrue(table.lines().filter(l -> l.startsWith("  rounds, "))
         .allMatch(l -> l.split("/").length == 3), table);
+  }
+
+  @Test
+  void only_measuresTheFiguresNamed() throws Exception {
+    System.setProperty("pygrpc.scripts", "../scripts");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    List<Bench.Figure> figures = new Bench(40, 1, 0, 4, 1, new boolean[] {false, true, false},
+        new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+    assertEquals(1, figures.size());
+    assertEquals("server streaming (messages/s)", figures.get(0).name());
+    assertTrue(figures.get(0).pygrpc() > 0 && figures.get(0).raw() > 0, figures.toString());
+    String table = printed.toString(StandardCharsets.UTF_8);
+    assertFalse(table.contains("unary_loop.py"), table);
+    assertFalse(table.contains("map_bulk.py"), table);
   }
 }
