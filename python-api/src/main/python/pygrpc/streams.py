@@ -9,8 +9,8 @@ from pygrpc.messages import class_of, _set_view
 
 class Responses:
     """An iterator over the responses of a streaming call, as grpcio's is: iterate it (flow
-    control lets the server run at most a few dozen responses ahead of what you took), cancel()
-    it, or use it in a with block to cancel it when the block ends. Dropping it cancels the
+    control lets the server run at most 128 responses, about 1 MiB, ahead of what you took),
+    cancel() it, or use it in a with block to cancel it when the block ends. Dropping it cancels the
     call too, when the garbage collector gets to it. It also answers what a call does:
     initial_metadata(), trailing_metadata(), code(), details()."""
 

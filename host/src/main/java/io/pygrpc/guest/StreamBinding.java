@@ -24,9 +24,9 @@ public final class StreamBinding {
 
   /**
    * The responses that have arrived, as views (at least one, waiting only while none has; flow
-   * control keeps them to a few dozen), or null when the stream ended OK; failures raise
-   * RpcError. JavaScript's iterator takes them a batch at a time: one call across the language
-   * boundary for a batch, not one per message.
+   * control keeps them to at most 128, about 1 MiB), or null when the stream ended OK; failures
+   * raise RpcError. JavaScript's iterator takes them a batch at a time: one call across the
+   * language boundary for a batch, not one per message.
    */
   @HostAccess.Export
   public MessageView[] take() {
