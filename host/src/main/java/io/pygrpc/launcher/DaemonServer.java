@@ -212,7 +212,7 @@ public final class DaemonServer {
   private static int execute(Main main, List<String> args, SpareContext made) {
     main.spare = made;
     try {
-      return Main.commandLine(main).execute(args.toArray(String[]::new));
+      return Main.run(main, args.toArray(String[]::new));
     } finally {
       if (main.spare != null) {
         main.spare.close(); // the run was not Python's

@@ -15,7 +15,12 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine line,
       CommandLine.ParseResult parseResult) {
-    line.getErr().println("pygrpc: " + e.getMessage());
+    return report(e, line.getErr());
+  }
+
+  /** Prints the failure to {@code err} and gives the exit status; runs without picocli too. */
+  static int report(Exception e, java.io.PrintWriter err) {
+    err.println("pygrpc: " + e.getMessage());
     if (e instanceof RpcException rpc) {
       return STATUS_CODE_OFFSET + rpc.code().value();
     }

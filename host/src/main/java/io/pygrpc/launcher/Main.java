@@ -35,9 +35,7 @@ import picocli.CommandLine.Spec;
     footer = {"%nScripts, -c, call, list and describe run in a warm daemon once the first such "
         + "run has started one (it leaves after 30 minutes without a run). PYGRPC_DAEMON=0: "
         + "each run in a JVM of its own; pygrpc --stop-daemon stops it. PYGRPC_JAVA_OPTS: more "
-        + "JVM options. PYGRPC_JIT=1: Truffle's optimizing compiler, for long loops."},
-    subcommands = {DemoCommand.class, ListCommand.class, DescribeCommand.class,
-        CommandLine.HelpCommand.class})
+        + "JVM options. PYGRPC_JIT=1: Truffle's optimizing compiler, for long loops."})
 public final class Main implements Callable<Integer> {
   @Option(names = {"-I", "--proto-path"}, paramLabel = "DIR",
       description = "A folder that .proto imports are searched in, for client.load('x.proto') "
@@ -94,7 +92,7 @@ public final class Main implements Callable<Integer> {
           .resolve("history"));
       main.atTerminal = true;
     }
-    int status = commandLine(main).execute(args);
+    int status = run(main, args);
     System.out.flush();
     startWarmDaemon();
     io.pygrpc.call.EventLoops.shutdown(); // see EventLoops: an idle loop delays the exit
@@ -119,10 +117,69 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** The configured command line for a launcher instance; tests run it with their own streams. */
+  /**
+   * Runs one launcher command line and gives its exit status: a script or {@code -c} run
+   * directly when picocli has nothing to add (see {@link LaunchArgs}), the rest through
+   * picocli. Main, the warm daemon and the tests all come here.
+   */
+  public static int run(Main main, String[] args) {
+    LaunchArgs direct = LaunchArgs.read(args);
+    if (direct != null && main.runsDirectly(direct)) {
+      return main.runDirectly(direct);
+    }
+    return commandLine(main, LaunchArgs.subcommands(args)).execute(args);
+  }
+
+  /**
+   * Whether the run needs nothing of picocli: -c, the REPL, or a script that exists (picocli
+   * reports one that does not, with the usage).
+   */
+  private boolean runsDirectly(LaunchArgs direct) {
+    if (direct.code() != null || direct.first() == null) {
+      return true;
+    }
+    try {
+      Path file = Path.of(direct.first());
+      String name = file.getFileName().toString();
+      return Files.isRegularFile(env.resolve(file)) && (name.endsWith(".py")
+          || name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs"));
+    } catch (java.nio.file.InvalidPathException | NullPointerException e) {
+      return false;
+    }
+  }
+
+  private int runDirectly(LaunchArgs direct) {
+    protoPath.addAll(direct.protoPath());
+    verbose = direct.verbose();
+    code = direct.code();
+    script = direct.first() == null ? null : Path.of(direct.first());
+    args.addAll(direct.rest());
+    try {
+      Integer status = call();
+      return status == null ? 0 : status;
+    } catch (Exception e) {
+      return FailureHandler.report(e, new java.io.PrintWriter(err, true));
+    }
+  }
+
+  /** The configured command line for a launcher instance, with every subcommand. */
   public static CommandLine commandLine(Main main) {
+    return commandLine(main, LaunchArgs.SUBCOMMANDS);
+  }
+
+  /** The command line with only the subcommands named. */
+  static CommandLine commandLine(Main main, List<String> subcommands) {
     CommandLine line = new CommandLine(main);
-    line.addSubcommand("call", new CallCommand(main.in)); // before the settings, to get them
+    for (String name : subcommands) { // before the settings, to get them
+      line.addSubcommand(name, switch (name) {
+        case "demo" -> new DemoCommand();
+        case "list" -> new ListCommand();
+        case "describe" -> new DescribeCommand();
+        case "call" -> new CallCommand(main.in);
+        case "help" -> new CommandLine.HelpCommand();
+        default -> throw new IllegalArgumentException(name);
+      });
+    }
     // Everything after the script name belongs to the script, options included.
     line.setStopAtPositional(true);
     // "@file" is the script's or -d's business, not picocli's argument files.
@@ -130,10 +187,13 @@ public final class Main implements Callable<Integer> {
     line.setOut(new java.io.PrintWriter(main.out, true));
     line.setErr(new java.io.PrintWriter(main.err, true));
     line.setExecutionExceptionHandler(new FailureHandler());
-    // That setting reaches every subcommand; list and describe take options anywhere.
-    line.getSubcommands().get("list").setStopAtPositional(false);
-    line.getSubcommands().get("describe").setStopAtPositional(false);
-    line.getSubcommands().get("call").setStopAtPositional(false);
+    // That setting reaches every subcommand; list, describe and call take options anywhere.
+    for (String name : List.of("list", "describe", "call")) {
+      CommandLine sub = line.getSubcommands().get(name);
+      if (sub != null) {
+        sub.setStopAtPositional(false);
+      }
+    }
     return line;
   }
 
@@ -161,7 +221,7 @@ public final class Main implements Callable<Integer> {
         throw new java.io.UncheckedIOException(e);
       }
     }
-    return runScript(spec.commandLine(), script, args);
+    return runScript(spec == null ? null : spec.commandLine(), script, args); // null: direct
   }
 
   private PythonScripts python() {

@@ -34,7 +34,7 @@ public class LauncherTest {
     Main main = new Main(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), () -> ENGINE);
-    int status = Main.commandLine(main).execute(args);
+    int status = Main.run(main, args); // as Main.main and the warm daemon run it
     return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
@@ -51,6 +51,21 @@ public class LauncherTest {
         + "the first such run has started one (it leaves after 30 minutes without a run). "
         + "PYGRPC_DAEMON=0: each run in a JVM of its own; pygrpc --stop-daemon stops it."),
         help.out());
+  }
+
+  @Test
+  void help_listsEverySubcommand_andEachAnswersItsOwnHelp() {
+    String help = launch("", "--help").out();
+    for (String name : LaunchArgs.SUBCOMMANDS) {
+      assertTrue(help.contains("  " + name + " "), name + " missing from:\n" + help);
+    }
+    Run list = launch("", "list", "--help");
+    assertEquals(0, list.status());
+    assertTrue(list.out().contains("Usage: pygrpc list"), list.out());
+    Run call = launch("", "-v", "call", "--help");
+    assertTrue(call.out().contains("Usage: pygrpc call"), call.out());
+    Run viaHelp = launch("", "help", "describe");
+    assertTrue(viaHelp.out().contains("Usage: pygrpc describe"), viaHelp.out());
   }
 
   @Test
