@@ -72,7 +72,12 @@ public final class EventLoops {
     if (client && clientGroup == null) {
       // One loop: every connection on it, so a call started there needs no hand-off; one
       // Netty loop carries tens of thousands of calls a second, more than a script makes.
-      clientGroup = newGroup(1, "pygrpc-netty-client");
+      // It polls while unary replies are due (see SpinningSelect).
+      clientGroup = new MultiThreadIoEventLoopGroup(1,
+          new DefaultThreadFactory("pygrpc-netty-client", true), Epoll.isAvailable()
+              ? EpollIoHandler.newFactory(0, SpinningSelect::new)
+              : NioIoHandler.newFactory(java.nio.channels.spi.SelectorProvider.provider(),
+                  SpinningSelect::new));
     } else if (!client && group == null) {
       group = newGroup(2, "pygrpc-netty"); // the demo server's
     }

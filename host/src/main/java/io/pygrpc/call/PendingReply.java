@@ -64,6 +64,7 @@ public final class PendingReply extends ClientCall.Listener<DynamicMessage> {
   }
 
   private void begin(Metadata headers, DynamicMessage request) {
+    SpinningSelect.expectSoon(); // the reply is due: the client loop polls for it
     call.start(this, headers);
     call.sendMessage(request);
     call.halfClose();
@@ -127,6 +128,7 @@ public final class PendingReply extends ClientCall.Listener<DynamicMessage> {
 
   @Override
   public void onClose(Status status, Metadata trailers) {
+    SpinningSelect.expectSoon(); // a sequential caller's next call is due
     if (status.isOk() && message != null) {
       result.complete(new Reply(message, headers, trailers));
     } else if (status.isOk()) {
