@@ -9,9 +9,9 @@ import io.grpc.netty.shaded.io.netty.util.IntSupplier;
  * of sleeping in epoll_wait. Caught while polling, neither the reply nor the next call needs a
  * sleeping thread woken (an eventfd write by the script's thread, a reschedule), each of which
  * cost ~20 µs of kernel CPU on this project's 2-core VM: a script's loop of unary calls ran
- * 7.2k calls/s instead of 4.7k (medians of 9 runs each, alternating), client.map 17–19k
- * instead of 12–13k. Streams do not ask for it: polling beside a stream took the CPU its
- * script's thread needed (~380k messages/s instead of ~490k).
+ * 5.6–8.7k calls/s instead of 3.3–4.3k (6 runs each, alternating). Streams do not ask for it:
+ * a first version that polled after any work took the CPU a stream's script thread needed
+ * (~380k messages/s instead of ~490k).
  *
  * <p>{@code -Dpygrpc.spinMicros=N} sets the moment (200 µs; 0 never polls).
  */

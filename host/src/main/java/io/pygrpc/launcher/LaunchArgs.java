@@ -20,6 +20,14 @@ record LaunchArgs(List<Path> protoPath, boolean verbose, String code, String fir
 
   /** The arguments as a script or {@code -c} run, or null when they are picocli's to read. */
   static LaunchArgs read(String[] args) {
+    try {
+      return readPaths(args);
+    } catch (java.nio.file.InvalidPathException e) {
+      return null; // picocli reports the folder it cannot take
+    }
+  }
+
+  private static LaunchArgs readPaths(String[] args) {
     List<Path> protoPath = new ArrayList<>();
     boolean verbose = false;
     String code = null;

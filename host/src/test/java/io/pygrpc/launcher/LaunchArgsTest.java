@@ -40,7 +40,8 @@ class LaunchArgsTest {
         new String[] {"help"}, new String[] {"-v", "-v", "s.py"}, new String[] {"-vc", "x"},
         new String[] {"-c", "a", "-c", "b"}, new String[] {"--", "s.py"},
         new String[] {"-I"}, new String[] {"-c"}, new String[] {"-I=x", "s.py"},
-        new String[] {"--stop-daemon"}, new String[] {"-ccode"})) {
+        new String[] {"--stop-daemon"}, new String[] {"-ccode"},
+        new String[] {"-I", "a\0b", "s.py"})) {
       assertNull(LaunchArgs.read(args), String.join(" ", args));
     }
   }
