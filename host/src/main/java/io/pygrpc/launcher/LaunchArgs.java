@@ -18,6 +18,9 @@ record LaunchArgs(List<Path> protoPath, boolean verbose, String code, String fir
   /** The subcommands, in the order help lists them. */
   static final List<String> SUBCOMMANDS = List.of("demo", "list", "describe", "help", "call");
 
+  /** The launcher's options whose value is the next argument. */
+  private static final List<String> WITH_VALUE = List.of("-I", "--proto-path", "-c");
+
   /** The arguments as a script or {@code -c} run, or null when they are picocli's to read. */
   static LaunchArgs read(String[] args) {
     try {
@@ -61,7 +64,7 @@ record LaunchArgs(List<Path> protoPath, boolean verbose, String code, String fir
   static List<String> subcommands(String[] args) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("-I") || arg.equals("--proto-path") || arg.equals("-c")) {
+      if (WITH_VALUE.contains(arg)) {
         i++;
       } else if (!arg.startsWith("-")) {
         return SUBCOMMANDS.contains(arg) && !arg.equals("help") ? List.of(arg) : SUBCOMMANDS;

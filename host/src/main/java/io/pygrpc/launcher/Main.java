@@ -141,8 +141,7 @@ public final class Main implements Callable<Integer> {
     try {
       Path file = Path.of(direct.first());
       String name = file.getFileName().toString();
-      return Files.isRegularFile(env.resolve(file)) && (name.endsWith(".py")
-          || name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs"));
+      return Files.isRegularFile(env.resolve(file)) && (name.endsWith(".py") || isJs(name));
     } catch (java.nio.file.InvalidPathException | NullPointerException e) {
       return false;
     }
@@ -254,7 +253,7 @@ public final class Main implements Callable<Integer> {
           + "': " + (Files.exists(env.resolve(file)) ? "it is not a file." : "no such file."));
     }
     String name = file.getFileName().toString();
-    if (name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs")) {
+    if (isJs(name)) {
       return new JsScripts(engine.get(), in, out, err, protoPath, verbose)
           .showProgress(atTerminal).in(env).run(file, scriptArgs);
     }
@@ -263,6 +262,11 @@ public final class Main implements Callable<Integer> {
           + "' is neither Python nor JavaScript; pygrpc runs .py, .js and .mjs scripts.");
     }
     return python().run(file, scriptArgs);
+  }
+
+  /** Whether a script's file name is JavaScript's; runScript runs the rest as Python's (.py). */
+  private static boolean isJs(String name) {
+    return name.endsWith(".js") || name.endsWith(".mjs") || name.endsWith(".cjs");
   }
 
   /** Reports the jar's version. */
