@@ -8,6 +8,7 @@
     throw new Error('pygrpc can only be used in a script run by the pygrpc launcher or by a JVM '
         + 'application that embeds pygrpc');
   }
+  const views = bridge.views();  // functions over message views (a view has no members)
 
   const CODE_NAMES = ['OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED',
     'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED',
@@ -143,8 +144,8 @@
 
   /** A message as a plain object, from the host's view of it. */
   function makeMessage(view) {
-    const names = view.fields();
-    const values = view.plainValues();
+    const names = views.fields(view);
+    const values = views.plainValues(view);
     const message = {};
     for (let i = 0; i < names.length; i++) {
       message[names[i]] = values[i];

@@ -4,8 +4,7 @@ import sys
 
 from pygrpc import _host
 from pygrpc._paths import dirname, getcwd
-from pygrpc.messages import class_of
-from pygrpc.streams import Call, Future, Responses, Results
+from pygrpc.streams import Call, Future, Results
 
 
 class Client:
@@ -43,7 +42,6 @@ class Client:
                 raise TypeError('Client: give a target or channel=, not both')
             self._binding = _host.bridge.attach(channel, _pairs(metadata), defaults)
             self._call = self._binding.request
-            self._classes = {}
             return
         if host is None:
             raise TypeError("Client: missing the target, e.g. Client('localhost', 50051) or "
@@ -62,7 +60,6 @@ class Client:
         # The host's call method, looked up once: request() is the loop a script spends its
         # time in, and each lookup on a host object is a call across to the JVM.
         self._call = self._binding.request
-        self._classes = {}  # method name as given -> the Message class of its replies
 
     @property
     def target(self) -> str:
@@ -83,7 +80,6 @@ class Client:
         kind='pb2', 'proto' or 'descriptor_set' says which when the name does not.
         With no source, the schema comes from the server's reflection service.
         """
-        self._classes = {}  # a new schema may answer a method name with another type
         if source is None:
             return self.reflect()
         if isinstance(proto_path, str):
@@ -94,7 +90,6 @@ class Client:
     def reflect(self) -> list:
         """Loads the server's schema over its reflection service (grpc.reflection.v1, or
         v1alpha); files are fetched as methods are first used. Returns the service names."""
-        self._classes = {}
         return _report(self._binding.reflect())
 
     def services(self) -> list:
@@ -112,8 +107,7 @@ class Client:
     def message(self, type_name: str, *args, **fields):
         """Builds a message of the named type ('HelloRequest' or 'helloworld.HelloRequest')
         from keyword fields or a dict, without calling anything."""
-        view = self._binding.message(type_name, _request(args, fields))
-        return class_of(view)(view)
+        return self._binding.message(type_name, _request(args, fields))
 
     def request(self, method: str, *args, **fields):
         """Calls a method by name ('SayHello', 'helloworld.Greeter/SayHello').
@@ -131,15 +125,9 @@ class Client:
         # cost every call a second round of argument matching in the interpreter.
         if args or fields and not _CALL_OPTIONS.isdisjoint(fields):
             return self._request_with_options(method, args, fields)
-        # A reply comes as the host's view of it, wrapped here (cheaper than the host calling
-        # back into Python); a stream comes as its Responses iterator.
-        reply = self._call(method, fields, None)
-        if type(reply) is Responses:
-            return reply
-        cls = self._classes.get(method)
-        if cls is None:
-            cls = self._classes[method] = class_of(reply)
-        return cls(reply)
+        # A reply is the host's view of it, typed as its Message class; a stream is its
+        # Responses iterator.
+        return self._call(method, fields, None)
 
     def _request_with_options(self, method, args, fields):
         # request() with a positional request or call options.
@@ -148,10 +136,9 @@ class Client:
                            fields.pop('wait_for_ready', None), fields.pop('compression', None))
         request = _request(args, fields)
         if with_call:
-            view, info = self._binding.requestWithCall(method, request, options)
-            return class_of(view)(view), Call(info)
-        reply = self._call(method, request, options)
-        return reply if type(reply) is Responses else class_of(reply)(reply)
+            reply, info = self._binding.requestWithCall(method, request, options)
+            return reply, Call(info)
+        return self._call(method, request, options)
 
     def map(self, method: str, requests, *, concurrency: int = 64, timeout: float = None,
             metadata=None, wait_for_ready: bool = None, compression: str = None,

@@ -1,5 +1,9 @@
 """Message: what calls return. Fields read as attributes; the rest as protobuf Python has it."""
 
+from _functools import partial  # functools itself imports abc and more, at start-up
+
+from polyglot import register_interop_type
+
 from pygrpc import _host
 
 
@@ -11,34 +15,38 @@ class Message:
     Duration as a timedelta, wrappers as their value, Struct as a dict. Messages are read-only;
     pass one (or a dict) to a call to send it. As in protobuf Python: HasField(name), ==,
     str() gives the text format; and to_dict() / to_json() give the protobuf JSON mapping.
+    Each message type has its class, a subclass of this one: type(reply).__name__ is
+    'HelloReply'.
     """
 
-    __slots__ = ('_pygrpc_view',)
-
-    def __init__(self, view):
-        _set_view(self, view)
+    # A message is the host's view of it, typed as this class's subclass for its type (see
+    # view_type): no Python object is made per reply. So self is a host object, and these
+    # methods reach it through the bridge's functions.
+    __slots__ = ()
 
     def __getattr__(self, name):
+        # Fields without a property: named like an attribute of this class, starting with '_',
+        # or of a type past the host's classes (see ViewTypes).
         if name.startswith('__'):
             raise AttributeError(name)
-        return _field(self._pygrpc_view, name)
+        return _field(name, self)
 
     def __setattr__(self, name, value):
         raise AttributeError('%s messages are read-only; cannot set "%s" (build a new request '
-                             'instead)' % (self._pygrpc_view.typeName(), name))
+                             'instead)' % (_views.typeName(self), name))
 
     __delattr__ = __setattr__
 
     def HasField(self, name: str) -> bool:  # noqa: N802 (protobuf Python's name)
         """Whether a field with presence (a message, a oneof member, an optional scalar) is
         set."""
-        return self._pygrpc_view.has(name)
+        return _views.has(self, name)
 
     def to_json(self, *, preserving_proto_field_name: bool = False,
                 including_default_value_fields: bool = False, indent: bool = True) -> str:
         """The protobuf JSON mapping (camelCase names, int64 as strings, enums by name)."""
-        return self._pygrpc_view.json(preserving_proto_field_name,
-                                      including_default_value_fields, indent)
+        return _views.json(self, preserving_proto_field_name, including_default_value_fields,
+                           indent)
 
     def to_dict(self, *, preserving_proto_field_name: bool = False,
                 including_default_value_fields: bool = False) -> dict:
@@ -51,12 +59,12 @@ class Message:
     @property
     def DESCRIPTOR_NAME(self) -> str:  # noqa: N802
         """The full name of the message type, e.g. 'helloworld.HelloReply'."""
-        return self._pygrpc_view.typeName()
+        return _views.typeName(self)
 
     def __eq__(self, other):
         if not isinstance(other, Message):
             return NotImplemented
-        return self._pygrpc_view.same(other._pygrpc_view)
+        return _views.same(self, other)
 
     def __ne__(self, other):
         result = self.__eq__(other)
@@ -65,55 +73,64 @@ class Message:
     __hash__ = None  # like protobuf messages: compared by value, not hashable
 
     def __repr__(self):
-        return self._pygrpc_view.repr()
+        return _views.repr(self)
 
     def __str__(self):
-        return self._pygrpc_view.text()
+        return _views.text(self)
 
     def __dir__(self):
-        return list(self._pygrpc_view.fields()) + ['HasField', 'to_dict', 'to_json',
-                                                    'DESCRIPTOR_NAME']
+        return list(_views.fields(self)) + ['HasField', 'to_dict', 'to_json', 'DESCRIPTOR_NAME']
+
+    # Read-only, so a copy is the message itself, as for a tuple.
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
 
 
-_set_view = Message._pygrpc_view.__set__  # the slot itself: __setattr__ refuses writes
-# The host's field reader, bound once (see HostBridge.field).
-_field = _host.bridge.field
-
-# A subclass of Message per message type, with a property per field: reading reply.name then
-# skips the failed lookup that leads to __getattr__ (GraalPy: 9 µs a read became 7 µs).
-# Fields named like Message's own attributes, or starting with '_', stay with __getattr__.
-_classes = {}
+_views = _host.bridge.views()
+# The host's field reader, bound once: (name, view), so a property can hold it in a partial,
+# which GraalPy runs without a Python frame (a read: ~1.3 µs, against ~2.6 with a function).
+_field = _views.field
 
 
-def message_class(type_name, view):
-    """The Message subclass for the full type name (made from view's fields once)."""
-    cls = _classes.get(type_name)
-    if cls is None:
-        package, _, short = type_name.rpartition('.')
-        # Shown as the .proto name: <class 'helloworld.HelloReply'>.
-        attributes = {'__slots__': (), '__module__': package or 'pygrpc'}
-        for name in view.fields():
+# The Python class of each of the host's view classes (see ViewTypes), a Message subclass each,
+# registered at once: registering a class later would make GraalPy drop the classes it made
+# for the views out so far, so their type(), and isinstance() with it, would change.
+_slots = []
+
+
+def view_classes(java_classes):
+    """Called by the host once, with its view classes: the last is shared by the types past
+    the others, and is typed as Message itself."""
+    for java_class in java_classes[:-1]:
+        cls = type('Message', (Message,), {'__slots__': ()})
+        register_interop_type(java_class, cls)
+        _slots.append(cls)
+    register_interop_type(java_classes[-1], Message)
+    _slots.append(Message)
+
+
+def view_type(index, view):
+    """Called by the host with the first view of a type: makes the class at index that type's
+    Message class, with a property per field (a read then skips the failed lookup that leads
+    to __getattr__)."""
+    cls = _slots[index]
+    if cls is Message:
+        package, short = 'pygrpc', 'Message'
+    else:
+        package, _, short = _views.typeName(view).rpartition('.')
+        for name in _views.fields(view):
             if not name.startswith('_') and not hasattr(Message, name):
-                attributes[name] = property(_reader(name))
-        cls = _classes[type_name] = type(short, (Message,), attributes)
-    return cls
-
-
-def _reader(name):
-    def read(self):
-        return _field(self._pygrpc_view, name)
-    return read
-
-
-def make_message(view, type_name):
-    """A view of the host's as its type's Message (what nested fields and helpers give)."""
-    return message_class(type_name, view)(view)
-
-
-def class_of(view):
-    """The Message subclass for a view's type (asks the host its type name: call sites keep
-    the class of their first reply, as all of theirs are of one type)."""
-    return message_class(view.typeName(), view)
+                setattr(cls, name, property(partial(_field, name)))
+        cls.__name__ = cls.__qualname__ = short
+        cls.__module__ = package or 'pygrpc'
+    # GraalPy gives the views a class of its own, a subclass of cls: shown as the .proto
+    # name, <class 'helloworld.HelloReply'>.
+    made = type(view)
+    made.__name__ = made.__qualname__ = short
+    made.__module__ = package or 'pygrpc'
 
 
 def make_datetime(seconds, nanos):

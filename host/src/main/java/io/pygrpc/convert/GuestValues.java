@@ -1,6 +1,7 @@
 package io.pygrpc.convert;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Message;
 import java.util.List;
 
 /**
@@ -11,7 +12,12 @@ import java.util.List;
  * @since 0.3.0
  */
 public interface GuestValues {
-  /** A guest message object around the view. */
+  /** The view of a message that {@link #message} makes the guest's message object of. */
+  default MessageView view(Message message) {
+    return new MessageView(message, this);
+  }
+
+  /** The guest message object for the view (in Python, the view itself). */
   Object message(MessageView view);
 
   /** Guest bytes. */

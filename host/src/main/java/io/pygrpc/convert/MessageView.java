@@ -18,7 +18,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.graalvm.polyglot.HostAccess;
 
 /**
  * A message as scripts see it, behind the guest's own message object: fields are read by name,
@@ -31,9 +30,14 @@ import org.graalvm.polyglot.HostAccess;
  * {@code Duration} as a duration, wrappers as their value, {@code Struct}/{@code Value}/
  * {@code ListValue} as dicts, lists and plain values; unset, they read as None.
  *
+ * <p>Guests reach these methods through their bridge's functions, not as members of the view:
+ * a Python message is the view itself, typed as its Python class, and a member of the view would
+ * stand in front of a field of the same name. Not final: a guest may give each message type a
+ * subclass of its own, to tell the types apart by their Java class.
+ *
  * @since 0.3.0
  */
-public final class MessageView {
+public class MessageView {
   private static final Set<String> WRAPPERS = Set.of("google.protobuf.DoubleValue",
       "google.protobuf.FloatValue", "google.protobuf.Int64Value", "google.protobuf.UInt64Value",
       "google.protobuf.Int32Value", "google.protobuf.UInt32Value", "google.protobuf.BoolValue",
@@ -53,13 +57,11 @@ public final class MessageView {
   }
 
   /** The value of a field, by its .proto name or JSON name. */
-  @HostAccess.Export
   public Object get(String name) {
     return fieldValue(field(name));
   }
 
   /** Whether a field is set: protobuf Python's {@code HasField}. */
-  @HostAccess.Export
   public boolean has(String name) {
     FieldDescriptor field = field(name);
     if (field.isRepeated()) {
@@ -74,7 +76,6 @@ public final class MessageView {
   }
 
   /** The field names, in declaration order. */
-  @HostAccess.Export
   public List<String> fields() {
     return message.getDescriptorForType().getFields().stream().map(FieldDescriptor::getName)
         .toList();
@@ -85,7 +86,6 @@ public final class MessageView {
    * hold messages as plain objects (JavaScript): an unset message field is null there, as
    * protobuf.js has it, so a recursive type does not unfold forever.
    */
-  @HostAccess.Export
   public List<Object> plainValues() {
     List<Object> out = new ArrayList<>();
     for (FieldDescriptor field : message.getDescriptorForType().getFields()) {
@@ -99,13 +99,11 @@ public final class MessageView {
   }
 
   /** The full name of the message type. */
-  @HostAccess.Export
   public String typeName() {
     return message.getDescriptorForType().getFullName();
   }
 
   /** The protobuf JSON mapping of the message. */
-  @HostAccess.Export
   public String json(boolean protoFieldNames, boolean includeDefaults, boolean indent) {
     JsonFormat.Printer printer = JsonFormat.printer();
     if (protoFieldNames) {
@@ -127,13 +125,11 @@ public final class MessageView {
   }
 
   /** The protobuf text format, as protobuf Python's {@code str(message)}. */
-  @HostAccess.Export
   public String text() {
     return TextFormat.printer().printToString(message);
   }
 
   /** {@code TypeName(field=value, ...)} with the set fields, for the guest's repr. */
-  @HostAccess.Export
   public String repr() {
     String shortName = message.getDescriptorForType().getName();
     String fields = TextFormat.printer().emittingSingleLine(true).printToString(message).trim();
@@ -141,7 +137,6 @@ public final class MessageView {
   }
 
   /** Whether the other view holds an equal message of the same type. */
-  @HostAccess.Export
   public boolean same(MessageView other) {
     return other != null && message.equals(other.message);
   }
@@ -196,8 +191,8 @@ public final class MessageView {
       if (isNatural(field.getMessageType().getFullName())) {
         return null; // an unset well-known type has no natural value
       }
-      return values.message(new MessageView(message.getDefaultInstanceForType()
-          .newBuilderForType().getFieldBuilder(field).build(), values));
+      return values.message(values.view(message.getDefaultInstanceForType()
+          .newBuilderForType().getFieldBuilder(field).build()));
     }
     return single(field, message.getField(field));
   }
@@ -254,7 +249,7 @@ public final class MessageView {
         return listValue(reparse(value, ListValue.getDefaultInstance()));
       }
       default -> {
-        return values.message(new MessageView(value, values));
+        return values.message(values.view(value));
       }
     }
   }

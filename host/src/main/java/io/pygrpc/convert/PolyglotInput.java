@@ -18,9 +18,6 @@ import org.graalvm.polyglot.Value;
  * @since 0.3.0
  */
 public final class PolyglotInput implements InputValue {
-  /** The attribute of a guest message object that holds its {@link MessageView}. */
-  public static final String GUEST_MESSAGE_MEMBER = "_pygrpc_view";
-
   private final Value value;
   private final boolean membersAreFields;
   private Type type;
@@ -82,8 +79,6 @@ public final class PolyglotInput implements InputValue {
       return Type.LIST;
     } else if (membersAreFields && value.hasMembers() && !value.canExecute()) {
       return Type.MAP;
-    } else if (!membersAreFields && value.hasMember(GUEST_MESSAGE_MEMBER)) {
-      return Type.MESSAGE; // a pygrpc.Message the script got from an earlier call
     } else if (!membersAreFields && "timedelta".equals(typeName())) {
       return Type.DURATION; // not an interop duration: read from its members
     }
@@ -165,8 +160,7 @@ public final class PolyglotInput implements InputValue {
 
   @Override
   public Message asMessage() {
-    Value view = value.isHostObject() ? value : value.getMember(GUEST_MESSAGE_MEMBER);
-    return ((MessageView) view.asHostObject()).message();
+    return ((MessageView) value.asHostObject()).message();
   }
 
   @Override

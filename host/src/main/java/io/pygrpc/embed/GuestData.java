@@ -92,8 +92,6 @@ final class GuestData {
       byte[] bytes = new byte[(int) value.getBufferSize()];
       value.readBuffer(0, bytes, 0, bytes.length);
       return bytes;
-    } else if (value.hasMember(PolyglotInput.GUEST_MESSAGE_MEMBER)) {
-      return toJava(value.getMember(PolyglotInput.GUEST_MESSAGE_MEMBER));
     } else if (value.hasHashEntries()) {
       Map<Object, Object> map = new LinkedHashMap<>();
       Value entries = value.getHashEntriesIterator();

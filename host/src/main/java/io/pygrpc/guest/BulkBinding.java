@@ -38,7 +38,7 @@ public final class BulkBinding {
       progress.update(calls.started(), calls.failed());
       MessageView[] views = new MessageView[replies.size()];
       for (int i = 0; i < views.length; i++) {
-        views[i] = new MessageView(replies.get(i).message(), helpers);
+        views[i] = helpers.view(replies.get(i).message());
       }
       return views;
     } catch (RuntimeException e) {

@@ -72,7 +72,7 @@ public final class CallInfo {
   public List<Object> errorDetails() {
     List<Object> out = new ArrayList<>();
     for (var detail : RichStatus.details(status, trailers)) {
-      out.add(helpers.message(new MessageView(detail, helpers)));
+      out.add(helpers.message(helpers.view(detail)));
     }
     return out;
   }

@@ -158,8 +158,8 @@ public final class ClientBinding implements AutoCloseable {
   public MessageView message(String type, Value fields) {
     try {
       Descriptors.Descriptor descriptor = schema.messageType(type);
-      return new MessageView(MessageConverter.toMessage(descriptor, language.input(fields),
-          schema::messageType), errors);
+      return errors.view(MessageConverter.toMessage(descriptor, language.input(fields),
+          schema::messageType));
     } catch (RuntimeException e) {
       throw errors.raise(e);
     }
@@ -194,7 +194,7 @@ public final class ClientBinding implements AutoCloseable {
     try {
       Invocation invocation = errors.keyboard.await(() -> invoke(method, request, options));
       if (invocation instanceof Reply reply) {
-        return new MessageView(reply.message(), errors);
+        return errors.view(reply.message());
       }
       return stream((StreamingCall) invocation);
     } catch (RuntimeException e) {
@@ -211,7 +211,7 @@ public final class ClientBinding implements AutoCloseable {
     try {
       Invocation invocation = errors.keyboard.await(() -> invoke(method, request, options));
       if (invocation instanceof Reply reply) {
-        return List.of(new MessageView(reply.message(), errors),
+        return List.of(errors.view(reply.message()),
             new CallInfo(Status.OK, reply.headers(), reply.trailers(), errors));
       }
       ((StreamingCall) invocation).cancel("with_call is for calls with one reply");

@@ -40,7 +40,7 @@ public final class FutureBinding {
         throw new PygrpcException(PygrpcException.Kind.TIMEOUT,
             "the call has not finished within " + timeout + " s");
       }
-      return new MessageView(reply.message(), helpers);
+      return helpers.view(reply.message());
     } catch (RuntimeException e) {
       throw helpers.raise(e);
     }

@@ -1,6 +1,7 @@
 package io.pygrpc.guest;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Message;
 import io.pygrpc.PygrpcException;
 import io.pygrpc.RpcException;
 import io.pygrpc.convert.GuestValues;
@@ -28,6 +29,8 @@ final class GuestHelpers implements GuestValues {
   private volatile Value makeTimedelta;
   private volatile Value makeList;
   private volatile Value makeDict;
+  /** Python's message classes for views (see {@link ViewTypes}); absent in JavaScript. */
+  private volatile ViewTypes viewTypes;
   /** JavaScript's BigInt maker; absent in Python, whose ints are exact. */
   private volatile Value makeBigint;
   private static final long SAFE_INTEGER = (1L << 53) - 1;
@@ -38,14 +41,28 @@ final class GuestHelpers implements GuestValues {
   void install(Value helpers) {
     makeError = function(helpers, "make_error");
     makeStream = function(helpers, "make_stream");
-    makeMessage = function(helpers, "make_message");
+    Value viewClasses = member(helpers, "view_classes");
+    viewTypes = viewClasses == null ? null
+        : new ViewTypes(viewClasses, function(helpers, "view_type"), this);
+    // Without view types, the guest makes an object of its own around each view.
+    makeMessage = viewTypes != null ? null : function(helpers, "make_message");
     makeBytes = function(helpers, "make_bytes");
     makeDatetime = function(helpers, "make_datetime");
     makeTimedelta = function(helpers, "make_timedelta");
     makeList = function(helpers, "make_list");
     makeDict = function(helpers, "make_dict");
-    Value bigint = helpers.hasHashEntries() ? null : helpers.getMember("make_bigint");
-    makeBigint = bigint != null && bigint.canExecute() ? bigint : null;
+    makeBigint = member(helpers, "make_bigint");
+  }
+
+  private static Value member(Value helpers, String name) {
+    Value f = helpers.hasHashEntries() ? helpers.getHashValue(name) : helpers.getMember(name);
+    return f != null && f.canExecute() ? f : null;
+  }
+
+  @Override
+  public MessageView view(Message message) {
+    ViewTypes types = viewTypes;
+    return types != null ? types.view(message) : new MessageView(message, this);
   }
 
   @Override
@@ -63,8 +80,8 @@ final class GuestHelpers implements GuestValues {
 
   @Override
   public Object message(MessageView view) {
-    // The type name too: Python makes a class per message type (JavaScript ignores it).
-    return makeMessage.execute(view, view.typeName());
+    Value make = makeMessage;
+    return make == null ? view : make.execute(view);
   }
 
   @Override
@@ -96,8 +113,8 @@ final class GuestHelpers implements GuestValues {
   }
 
   private static Value function(Value helpers, String name) {
-    Value f = helpers.hasHashEntries() ? helpers.getHashValue(name) : helpers.getMember(name);
-    if (f == null || !f.canExecute()) {
+    Value f = member(helpers, name);
+    if (f == null) {
       throw new IllegalArgumentException("the guest helpers lack a function \"" + name + "\"");
     }
     return f;

@@ -38,7 +38,7 @@ public final class StreamBinding {
       }
       MessageView[] views = new MessageView[messages.size()];
       for (int i = 0; i < views.length; i++) {
-        views[i] = new MessageView(messages.get(i), helpers);
+        views[i] = helpers.view(messages.get(i));
       }
       return views;
     } catch (RuntimeException e) {
