@@ -35,6 +35,9 @@ public final class MessageConverter {
   private final List<String> errors = new ArrayList<>();
   private final Function<String, Descriptor> types;
   private Kind firstKind;
+  /** The call options {@link #fromKeywords} watches for, and whether the walk met one. */
+  private Set<String> keywords = Set.of();
+  private boolean skipped;
 
   private MessageConverter(Function<String, Descriptor> types) {
     this.types = types;
@@ -57,14 +60,61 @@ public final class MessageConverter {
       Function<String, Descriptor> types) {
     MessageConverter converter = new MessageConverter(types);
     DynamicMessage message = converter.message(type, fields, type.getFullName());
-    if (!converter.errors.isEmpty()) {
-      String text = converter.errors.size() == 1
-          ? converter.errors.get(0)
-          : converter.errors.size() + " fields could not be converted:\n  "
-              + String.join("\n  ", converter.errors);
-      throw new PygrpcException(converter.firstKind, text);
-    }
+    converter.report();
     return message;
+  }
+
+  /** Throws what was collected, if anything. */
+  private void report() {
+    if (!errors.isEmpty()) {
+      String text = errors.size() == 1
+          ? errors.get(0)
+          : errors.size() + " fields could not be converted:\n  " + String.join("\n  ", errors);
+      throw new PygrpcException(firstKind, text);
+    }
+  }
+
+  /**
+   * As {@link #toMessage(Descriptor, InputValue, Function)}, for a script's keyword arguments,
+   * among which the names in {@code reserved} are not fields but the call's own options
+   * ({@code timeout=...}): null, before anything is converted or reported, when one of them is
+   * given, for the caller to take them out and convert the rest.
+   *
+   * <p>Costs nothing in the common case: a mapping whose keys are all the type's field names
+   * holds none of the reserved ones, unless the type has a field named like one, and a mapping
+   * walked entry by entry shows each key anyway.
+   */
+  public static DynamicMessage fromKeywords(Descriptor type, InputValue fields,
+      Function<String, Descriptor> types, Set<String> reserved) {
+    if (type.getFile().getPackage().equals("google.protobuf") || !namesNone(type, reserved)) {
+      // Converted in their own ways, or by a walk that would take a reserved key as a field.
+      boolean[] given = {false};
+      if (fields.type() == InputValue.Type.MAP) {
+        fields.forEachEntry((key, value) -> given[0] |= key.type() == InputValue.Type.STRING
+            && reserved.contains(key.asString()));
+      }
+      return given[0] ? null : toMessage(type, fields, types);
+    }
+    MessageConverter converter = new MessageConverter(types);
+    converter.keywords = reserved;
+    DynamicMessage message = fields.type() == InputValue.Type.MAP
+        ? converter.fields(type, fields, type.getFullName(), reserved)
+        : converter.message(type, fields, type.getFullName());
+    if (converter.skipped) {
+      return null;
+    }
+    converter.report();
+    return message;
+  }
+
+  /** Whether none of {@code names} is the name of one of the type's fields. */
+  private static boolean namesNone(Descriptor type, Set<String> names) {
+    for (String name : names) {
+      if (type.findFieldByName(name) != null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private DynamicMessage message(Descriptor type, InputValue value, String path) {
@@ -97,11 +147,15 @@ public final class MessageConverter {
     }
   }
 
-  /** A message from a mapping of its fields, skipping the given keys. */
+  /**
+   * A message from a mapping of its fields, skipping the given keys. Looking the fields up by name is tried first when no field is named
+   * like a skipped key: when it succeeds, every key was a field's name.
+   */
   DynamicMessage fields(Descriptor type, InputValue value, String path, Set<String> skip) {
     DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
     Map<OneofDescriptor, FieldDescriptor> oneofs = new HashMap<>();
-    if (!(skip.isEmpty() && byName(type, value, path, builder, oneofs))) {
+    if (!((skip.isEmpty() || namesNone(type, skip))
+        && byName(type, value, path, builder, oneofs))) {
       value.forEachEntry((key, fieldValue) -> {
         if (key.type() != InputValue.Type.STRING) {
           fail(Kind.TYPE, path, "field names as strings", key.typeName() + " key "
@@ -110,6 +164,8 @@ public final class MessageConverter {
         }
         String name = key.asString(); // read once: each read is a call into the guest
         if (skip.contains(name)) {
+          // The top level's call options, not a nested Any's "@type" (skipped as well).
+          skipped |= skip == keywords;
           return;
         }
         FieldDescriptor field = field(type, name, path);
