@@ -24,7 +24,7 @@ public final class HostBridge implements AutoCloseable {
   private final GuestHelpers errors = new GuestHelpers();
   private final List<ClientBinding> clients = new CopyOnWriteArrayList<>();
   private final SharedChannels channels = new SharedChannels();
-  private final List<java.nio.file.Path> protoPath;
+  private volatile List<java.nio.file.Path> protoPath;
 
   /**
    * @param protoPath where {@code .proto} imports are searched when a script names no
@@ -54,6 +54,11 @@ public final class HostBridge implements AutoCloseable {
   private volatile List<String> argv = List.of();
   private volatile java.io.OutputStream callLog;
   private volatile java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+
+  /** Where {@code .proto} imports are searched when a script names no {@code proto_path}. */
+  void protoPath(List<java.nio.file.Path> folders) {
+    protoPath = List.copyOf(folders);
+  }
 
   /** The folder relative file names of the script mean (a warm daemon's client's). */
   void workingDirectory(java.nio.file.Path folder) {

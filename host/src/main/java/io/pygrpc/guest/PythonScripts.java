@@ -138,8 +138,17 @@ public final class PythonScripts extends ScriptRunner<PythonScripts> {
     for (int i = 0; i < args.size(); i++) {
       argv[i + 1] = args.get(i);
     }
-    HostBridge bridge = bridge(GuestLanguage.PYTHON);
-    Context context = newContext(argv, bridge);
+    SpareContext prepared = spareThatFits();
+    Context context = prepared == null ? null : take(prepared, argv);
+    HostBridge bridge;
+    if (context != null) {
+      bridge = configure(prepared.bridge()); // the one its package was imported with
+    } else {
+      bridge = bridge(GuestLanguage.PYTHON);
+      context = buildContext(argv);
+      context.getPolyglotBindings().putMember(HostBridge.BINDING, bridge);
+    }
+    env.attach(context);
     sun.misc.SignalHandler before = null;
     try {
       if (keyboardInterrupt) {
@@ -229,31 +238,24 @@ public final class PythonScripts extends ScriptRunner<PythonScripts> {
 
   private SpareContext spare;
 
-  private Context newContext(String[] argv, HostBridge bridge) {
-    Context context = takeSpare(argv);
-    if (context == null) {
-      context = buildContext(argv);
-    }
-    env.attach(context);
-    context.getPolyglotBindings().putMember(HostBridge.BINDING, bridge);
-    return context;
-  }
-
-  private Context takeSpare(String[] argv) {
+  /** The spare given for this run, when it was made for the run's folder and environment. */
+  private SpareContext spareThatFits() {
     SpareContext prepared = spare;
     spare = null;
-    if (prepared == null) {
+    if (prepared != null && !prepared.fits(env)) {
+      prepared.close();
       return null;
     }
-    if (prepared.fits(env)) {
-      try {
-        return prepared.take(in, out, err, argv);
-      } catch (RuntimeException e) {
-        // a spare that cannot serve: the run builds its own, as without one
-      }
+    return prepared;
+  }
+
+  private Context take(SpareContext prepared, String[] argv) {
+    try {
+      return prepared.take(in, out, err, argv);
+    } catch (RuntimeException e) {
+      prepared.close(); // a spare that cannot serve: the run builds its own, as without one
+      return null;
     }
-    prepared.close();
-    return null;
   }
 
   /** A context for a run: in its folder and environment, without the bridge. */

@@ -63,7 +63,12 @@ abstract class ScriptRunner<S extends ScriptRunner<S>> {
 
   /** The bridge of one run: the run's working folder, its call log and progress line. */
   HostBridge bridge(GuestLanguage language) {
-    HostBridge bridge = new HostBridge(protoPath, err, language, HostPolicy.OPEN);
+    return configure(new HostBridge(protoPath, err, language, HostPolicy.OPEN));
+  }
+
+  /** Gives a bridge made for another run (a spare context's) this run's settings. */
+  HostBridge configure(HostBridge bridge) {
+    bridge.protoPath(protoPath);
     bridge.workingDirectory(env.cwd());
     if (logCalls) {
       bridge.logCalls(err);

@@ -223,7 +223,7 @@ public final class DaemonServer {
   /**
    * A context for the next run, made now (on the thread that will run it; see SpareWorker):
    * runs mostly come one after another from one shell, in one folder and environment, and a
-   * made context takes ~0.1 s off such a run.
+   * made context, its package imported, takes ~0.13 s off such a run.
    */
   private void prepareSpare(Path cwd, Map<String, String> environment) {
     SpareWorker.start(cwd, environment, next -> {

@@ -54,6 +54,34 @@ class SpareContextTest {
     }
   }
 
+  /**
+   * The spare imports the package ahead, with a bridge of its own making: the run that takes it
+   * gives that bridge its settings, here the launcher's -I folder for a .proto's imports.
+   */
+  @Test
+  void theSparesPackage_servesTheRun_withTheRunsProtoPath(@TempDir Path dir, @TempDir Path protos)
+      throws Exception {
+    java.nio.file.Files.writeString(protos.resolve("dep.proto"),
+        "syntax = \"proto3\"; package t; message Dep { string v = 1; }");
+    java.nio.file.Files.writeString(dir.resolve("main.proto"), "syntax = \"proto3\"; "
+        + "import \"dep.proto\"; package t; message M { Dep d = 1; } "
+        + "service S { rpc Get(M) returns (M); }");
+    try (SpareContext spare = SpareContext.prepare(ScriptHarness.ENGINE,
+        ScriptEnv.of(dir, Map.of()))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int status = new PythonScripts(ScriptHarness.ENGINE, new ByteArrayInputStream(new byte[0]),
+          out, err, List.of(protos)).in(ScriptEnv.of(dir, Map.of())).spare(spare).runCode("""
+              from pygrpc import Client
+              client = Client('localhost', 1)
+              print(client.load('main.proto'), client.message('M', d={'v': 'x'}).d.v)
+              """, "<string>", List.of());
+      assertTrue(spare.taken());
+      assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+      assertEquals("['t.S'] x\n", out.toString(StandardCharsets.UTF_8));
+    }
+  }
+
   private static String[] run(ScriptEnv where, SpareContext spare, Path cwd) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
