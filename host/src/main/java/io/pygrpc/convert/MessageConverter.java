@@ -148,8 +148,9 @@ public final class MessageConverter {
   }
 
   /**
-   * A message from a mapping of its fields, skipping the given keys. Looking the fields up by name is tried first when no field is named
-   * like a skipped key: when it succeeds, every key was a field's name.
+   * A message from a mapping of its fields, skipping the given keys. Looking the fields up by
+   * name is tried first when no field is named like a skipped key: when it succeeds, every key
+   * was a field's name.
    */
   DynamicMessage fields(Descriptor type, InputValue value, String path, Set<String> skip) {
     DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);

@@ -206,8 +206,8 @@ public final class ClientBinding implements AutoCloseable {
   /**
    * As {@link #request}, for a request given as keyword arguments alone, which may hold call
    * options ({@code timeout=5}) rather than fields: then null, before anything is sent, and the
-   * guest takes the options out and calls {@link #request} (as for client-streaming methods).
-   * Asked here because the converter sees the keys anyway: the guest's own check
+   * guest takes the options out and calls {@link #request} (null too for a client-streaming
+   * method, whose request is an iterable: the guest's path reports it). Asked here because the converter sees the keys anyway: the guest's own check
    * ({@code frozenset.isdisjoint}) cost 2–6 µs a call in GraalPy's interpreter.
    */
   @HostAccess.Export
