@@ -98,7 +98,7 @@ public final class MessageConverter {
     MessageConverter converter = new MessageConverter(types);
     converter.keywords = reserved;
     DynamicMessage message = fields.type() == InputValue.Type.MAP
-        ? converter.fields(type, fields, type.getFullName(), reserved)
+        ? converter.fields(type, fields, type.getFullName(), reserved, true) // names checked
         : converter.message(type, fields, type.getFullName());
     if (converter.skipped) {
       return null;
@@ -153,10 +153,15 @@ public final class MessageConverter {
    * was a field's name.
    */
   DynamicMessage fields(Descriptor type, InputValue value, String path, Set<String> skip) {
+    return fields(type, value, path, skip, skip.isEmpty() || namesNone(type, skip));
+  }
+
+  /** As above; {@code lookUp}: whether looking the fields up by name may be tried first. */
+  private DynamicMessage fields(Descriptor type, InputValue value, String path,
+      Set<String> skip, boolean lookUp) {
     DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
     Map<OneofDescriptor, FieldDescriptor> oneofs = new HashMap<>();
-    if (!((skip.isEmpty() || namesNone(type, skip))
-        && byName(type, value, path, builder, oneofs))) {
+    if (!(lookUp && byName(type, value, path, builder, oneofs))) {
       value.forEachEntry((key, fieldValue) -> {
         if (key.type() != InputValue.Type.STRING) {
           fail(Kind.TYPE, path, "field names as strings", key.typeName() + " key "

@@ -185,41 +185,37 @@ public final class ClientBinding implements AutoCloseable {
    * and server-streaming methods, an iterable of them for client-streaming and bidi ones;
    * {@code options} holds timeout, metadata, wait_for_ready and compression, or is None.
    *
-   * @return the reply's view (unary, client streaming), which the guest wraps in its message
-   *     class — made there, it costs less than a call back into the guest —, or the guest's
-   *     response iterator
+   * @return the reply's view (unary, client streaming), which Python types as its message
+   *     class, or the guest's response iterator
    */
   @HostAccess.Export
   public Object request(String method, Value request, Value options) {
-    try {
-      Invocation invocation = errors.keyboard.await(
-          () -> invoke(method, request, options, false));
-      if (invocation instanceof Reply reply) {
-        return errors.view(reply.message());
-      }
-      return stream((StreamingCall) invocation);
-    } catch (RuntimeException e) {
-      throw errors.raise(e);
-    }
+    return call(method, request, options, false);
   }
 
   /**
    * As {@link #request}, for a request given as keyword arguments alone, which may hold call
    * options ({@code timeout=5}) rather than fields: then null, before anything is sent, and the
    * guest takes the options out and calls {@link #request} (null too for a client-streaming
-   * method, whose request is an iterable: the guest's path reports it). Asked here because the converter sees the keys anyway: the guest's own check
-   * ({@code frozenset.isdisjoint}) cost 2–6 µs a call in GraalPy's interpreter.
+   * method, whose request is an iterable: the guest's path reports it). Asked here because the
+   * converter sees the keys anyway: the guest's own check ({@code frozenset.isdisjoint}) cost
+   * 2–6 µs a call in GraalPy's interpreter.
    */
   @HostAccess.Export
   public Object requestKeywords(String method, Value fields) {
+    return call(method, fields, null, true);
+  }
+
+  private Object call(String method, Value request, Value options, boolean keywords) {
     try {
-      Invocation invocation = errors.keyboard.await(() -> invoke(method, fields, null, true));
+      Invocation invocation = errors.keyboard.await(
+          () -> invoke(method, request, options, keywords));
       if (invocation instanceof Reply reply) {
         return errors.view(reply.message());
       }
       return stream((StreamingCall) invocation);
     } catch (GuestDecides e) {
-      return null;
+      return null; // only thrown for keywords
     } catch (RuntimeException e) {
       throw errors.raise(e);
     }
