@@ -1,9 +1,26 @@
 """Hands the host the functions it uses to make this package's objects and Python values."""
 
+from itertools import islice
+
 from pygrpc import _host
 from pygrpc.errors import make_error
 from pygrpc.messages import make_datetime, make_timedelta, view_classes, view_type
 from pygrpc.streams import Responses
+
+
+def _pull(iterator, count):
+    # Up to count requests for client.map in one call from the host, where next() was one
+    # call per request. What the iterator raised comes after the requests read before it: a
+    # loop keeps them, where GraalPy's list.extend() drops what it read when the iterator raises.
+    items = []
+    append = items.append
+    try:
+        for item in islice(iterator, count):
+            append(item)
+    except Exception as error:
+        return items, error
+    return items, None
+
 
 _host.bridge.install({
     'make_error': make_error,
@@ -15,4 +32,5 @@ _host.bridge.install({
     'make_timedelta': make_timedelta,
     'make_list': list,
     'make_dict': lambda keys, values: dict(zip(keys, values)),
+    'pull': _pull,
 })

@@ -45,89 +45,78 @@ public final class BulkCalls implements AutoCloseable {
   }
 
   /**
-   * The next result in request order: its reply, or null when every request has been answered.
+   * The next results in request order: the first (waiting for it), then those after it whose
+   * calls have already succeeded, at most {@code concurrency} in all; null when every request
+   * has been answered. A guest takes them with one call across the language boundary per
+   * batch, and the window is refilled once per batch, so a guest's iterator is read in
+   * batches too (see {@link RequestSource#expect}).
    *
-   * @throws RpcException for a request whose call failed; the others go on, and the next
-   *     {@code next()} gives the following result
+   * @throws RpcException for a request whose call failed, in its turn: a batch ends before
+   *     it; the other calls go on, and the next {@code take()} gives the following results
    * @throws RuntimeException what reading or converting a request threw, once the results of
    *     the requests before it have been taken
    */
-  private Reply next() {
+  public List<Reply> take() {
     if (window.isEmpty()) {
-      fillOrThrow(); // nothing taken here that its failure could cost
+      fill();
+      if (window.isEmpty() && requestFailure != null) {
+        RuntimeException failure = requestFailure; // its turn: every result before it is taken
+        requestFailure = null;
+        throw failure;
+      }
     }
     PendingReply head = window.poll();
     if (head == null) {
       return null;
     }
+    List<Reply> replies = new ArrayList<>();
     try {
-      return head.get(null);
+      replies.add(head.get(null));
+      // At most a window's worth: the script then holds no more replies than calls are in
+      // flight, and the requests read stay within two windows of the replies it has seen.
+      for (PendingReply next = window.peek(); next != null && next.succeeded()
+          && replies.size() < concurrency; next = window.peek()) {
+        window.poll();
+        replies.add(next.reply());
+      }
+      return replies;
     } catch (RpcException e) {
       failed++;
       throw e;
     } catch (TimeoutException e) {
       throw new IllegalStateException(e); // no wait limit was given
     } finally {
-      fill(); // start the next one before the caller spends time on this result
+      fill(); // start the next ones before the caller spends time on these results
     }
-  }
-
-  /**
-   * The next results in request order: the first (waiting for it, as {@link #next()} does),
-   * then those after it whose calls have already succeeded, at most {@code concurrency} in all;
-   * null when every request has been answered. A guest takes them with one call across the
-   * language boundary per batch.
-   *
-   * @throws RpcException as {@link #next()}: a failure is raised in its turn, so a batch ends
-   *     before it
-   */
-  public List<Reply> take() {
-    Reply first = next();
-    if (first == null) {
-      return null;
-    }
-    List<Reply> replies = new ArrayList<>();
-    replies.add(first);
-    // At most a window's worth: the script then holds no more replies than calls are in
-    // flight, and the requests read stay within two windows of the replies it has seen.
-    for (PendingReply head = window.peek(); head != null && head.succeeded()
-        && replies.size() < concurrency; head = window.peek()) {
-      window.poll();
-      replies.add(head.reply());
-    }
-    fill();
-    return replies;
   }
 
   /**
    * Starts calls until the window is full. A request that cannot be read or converted is kept
-   * to be thrown by the next {@link #next()} once the window has drained to it: thrown here,
-   * it would take with it a result already taken from the window.
+   * to be thrown by {@link #take()} once the window has drained to it: thrown at once, it
+   * would come before the results of the requests read before it.
    */
   private void fill() {
-    if (requestFailure == null) {
-      try {
-        fillOrThrow();
-      } catch (RuntimeException e) {
-        requestFailure = e;
-      }
+    if (requestFailure != null || exhausted || window.size() >= concurrency) {
+      return;
     }
-  }
-
-  private void fillOrThrow() {
-    if (requestFailure != null) {
-      RuntimeException failure = requestFailure;
-      requestFailure = null;
-      throw failure;
-    }
-    while (!exhausted && window.size() < concurrency) {
-      DynamicMessage request = requests.next();
-      if (request == null) {
-        exhausted = true;
-        return;
+    int free = concurrency - window.size();
+    List<DynamicMessage> batch = new ArrayList<>(free);
+    try {
+      requests.expect(free);
+      while (batch.size() < free) {
+        DynamicMessage request = requests.next();
+        if (request == null) {
+          exhausted = true;
+          break;
+        }
+        batch.add(request);
       }
-      window.add(PendingReply.start(channel, method, settings, request));
-      started++;
+    } catch (RuntimeException e) {
+      requestFailure = e;
+    }
+    if (!batch.isEmpty()) {
+      window.addAll(PendingReply.startAll(channel, method, settings, batch));
+      started += batch.size();
     }
   }
 

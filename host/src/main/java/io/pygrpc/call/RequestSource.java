@@ -15,4 +15,10 @@ public interface RequestSource {
    * call and reaches the caller unchanged.
    */
   DynamicMessage next();
+
+  /**
+   * The caller is about to take up to {@code count} requests: a source that reads its
+   * script's iterator in batches may read that many ahead, and no more.
+   */
+  default void expect(int count) {}
 }

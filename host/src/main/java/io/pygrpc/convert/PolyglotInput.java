@@ -24,19 +24,32 @@ public final class PolyglotInput implements InputValue {
   /** Whether {@link #classify} found a mapping with hash entries (not members). */
   private boolean hashEntries;
 
-  private PolyglotInput(Value value, boolean membersAreFields) {
+  /** Whether a mapping is the likely kind (a request), tested for first. */
+  private final boolean mappingFirst;
+
+  private PolyglotInput(Value value, boolean membersAreFields, boolean mappingFirst) {
     this.value = value;
     this.membersAreFields = membersAreFields;
+    this.mappingFirst = mappingFirst;
   }
 
   /** A value from a Python script. */
   public static InputValue python(Value value) {
-    return new PolyglotInput(requireNonNull(value, "value"), false);
+    return new PolyglotInput(requireNonNull(value, "value"), false, false);
   }
 
   /** A value from a JavaScript script, where plain objects are mappings. */
   public static InputValue javascript(Value value) {
-    return new PolyglotInput(requireNonNull(value, "value"), true);
+    return new PolyglotInput(requireNonNull(value, "value"), true, false);
+  }
+
+  /**
+   * A Python script's message, most often a dict of its fields: the test for one comes first,
+   * where a field's value takes three other tests to get there. (A JavaScript object is a
+   * mapping by its members, tested for last: the tests before it tell it from the rest.)
+   */
+  public static InputValue pythonMessage(Value value) {
+    return new PolyglotInput(requireNonNull(value, "value"), false, true);
   }
 
   @Override
@@ -50,7 +63,10 @@ public final class PolyglotInput implements InputValue {
   private Type classify() {
     // Each test is a call into the guest: the kinds a request is mostly made of (strings, then
     // numbers, then the dict itself) come first. Booleans before numbers: Python's bool is an int.
-    if (value.isString()) {
+    if (mappingFirst && value.hasHashEntries()) {
+      hashEntries = true;
+      return Type.MAP;
+    } else if (value.isString()) {
       return Type.STRING;
     } else if (value.isBoolean()) {
       return Type.BOOLEAN;
@@ -242,6 +258,6 @@ public final class PolyglotInput implements InputValue {
   }
 
   private InputValue wrap(Value element) {
-    return new PolyglotInput(element, membersAreFields);
+    return new PolyglotInput(element, membersAreFields, false);
   }
 }

@@ -286,12 +286,9 @@ public final class ClientBinding implements AutoCloseable {
       Descriptors.MethodDescriptor found = unary(method, "map");
       CallSettings settings = GuestOptions.settings(options).merge(defaults);
       RequestIterator items = RequestIterator.over(requests, found.getInputType(),
-          found.getFullName(), null, schema::messageType, language);
+          found.getFullName(), null, schema::messageType, language, errors.pull());
       io.pygrpc.call.BulkCalls calls = new io.pygrpc.call.BulkCalls(channel,
-          DynamicMethods.of(found), settings, () -> {
-            DynamicMessage next = items.next();
-            return next == null ? null : RequestLimit.check(next, maxSend);
-          }, concurrency);
+          DynamicMethods.of(found), settings, limited(items), concurrency);
       BulkBinding binding = new BulkBinding(calls, errors, progress);
       // As with a stream: the script's iterator holds the binding, and when it is dropped
       // unfinished, the calls still in flight are cancelled (the action must not refer to it).
@@ -355,12 +352,24 @@ public final class ClientBinding implements AutoCloseable {
     RequestIterator requests = many ? RequestIterator.over(request, found.getInputType(), name,
         found.isServerStreaming() ? "bidi-streaming" : "client-streaming", schema::messageType,
         language) : null;
-    io.pygrpc.call.RequestSource limited = requests == null ? null
-        : () -> {
-          DynamicMessage next = requests.next();
-          return next == null ? null : RequestLimit.check(next, maxSend);
-        };
-    return DynamicCalls.invoke(channel, grpcMethod, settings, single, limited, language.pump());
+    return DynamicCalls.invoke(channel, grpcMethod, settings, single,
+        requests == null ? null : limited(requests), language.pump());
+  }
+
+  /** The script's requests, each checked against max_send_message_size. */
+  private io.pygrpc.call.RequestSource limited(RequestIterator requests) {
+    return new io.pygrpc.call.RequestSource() {
+      @Override
+      public DynamicMessage next() {
+        DynamicMessage next = requests.next();
+        return next == null ? null : RequestLimit.check(next, maxSend);
+      }
+
+      @Override
+      public void expect(int count) {
+        requests.expect(count);
+      }
+    };
   }
 
   private Object stream(StreamingCall call) {

@@ -33,6 +33,8 @@ final class GuestHelpers implements GuestValues {
   private volatile ViewTypes viewTypes;
   /** JavaScript's BigInt maker; absent in Python, whose ints are exact. */
   private volatile Value makeBigint;
+  /** Python's batch read of a map's requests (see RequestIterator); absent in JavaScript. */
+  private volatile Value pull;
   private static final long SAFE_INTEGER = (1L << 53) - 1;
   /** The script's Ctrl-C, which the bindings' waits give way to. */
   final ScriptInterrupt keyboard = new ScriptInterrupt();
@@ -52,6 +54,7 @@ final class GuestHelpers implements GuestValues {
     makeList = function(helpers, "make_list");
     makeDict = function(helpers, "make_dict");
     makeBigint = member(helpers, "make_bigint");
+    pull = member(helpers, "pull");
   }
 
   private static Value member(Value helpers, String name) {
@@ -118,6 +121,11 @@ final class GuestHelpers implements GuestValues {
       throw new IllegalArgumentException("the guest helpers lack a function \"" + name + "\"");
     }
     return f;
+  }
+
+  /** {@code pull(iterator, count)}: up to count items and what reading them raised, or null. */
+  Value pull() {
+    return pull;
   }
 
   /** The guest's iterator over a stream of responses. */

@@ -27,9 +27,9 @@ public enum GuestLanguage {
     return id;
   }
 
-  /** A guest value as conversion input. */
+  /** A guest value as conversion input: a message (a request, client.message's fields). */
   InputValue input(Value value) {
-    return this == PYTHON ? PolyglotInput.python(value) : PolyglotInput.javascript(value);
+    return this == PYTHON ? PolyglotInput.pythonMessage(value) : PolyglotInput.javascript(value);
   }
 
   /** Where request iterators are pulled; null for the script's own thread. */

@@ -85,6 +85,50 @@ class MapAndFutureTest extends DemoScriptTest {
   }
 
   /**
+   * What the script's iterator raises comes in its turn, after the replies to every request
+   * it gave before: requests are read in batches, and a batch cut short by an exception keeps
+   * what it read. An iterator that goes on after raising is read on.
+   */
+  @Test
+  void map_iteratorRaisingMidway_raisesInItsTurnAfterTheRequestsBeforeIt() {
+    assertEquals("""
+        r0 r1 r2 r3 r4 ValueError: broke after 5 done
+        f1 f2 KeyError f4 f5 f6 done
+        """, echoOutput("""
+        def requests():
+            for i in range(5):
+                yield {'name': 'r%d' % i}
+            raise ValueError('broke after 5')
+        class Flaky:
+            def __init__(self):
+                self.i = 0
+            def __iter__(self):
+                return self
+            def __next__(self):
+                self.i += 1
+                if self.i == 3:
+                    raise KeyError('third')
+                if self.i > 6:
+                    raise StopIteration
+                return {'name': 'f%d' % self.i}
+        for source in (requests(), Flaky()):
+            results = client.map('Echo', source, concurrency=8)
+            seen = []
+            while True:
+                try:
+                    seen.append(next(results).name)
+                except ValueError as e:
+                    seen.append('ValueError: %s' % e)
+                except KeyError:
+                    seen.append('KeyError')
+                except StopIteration:
+                    seen.append('done')
+                    break
+            print(*seen)
+        """));
+  }
+
+  /**
    * A map dropped before its end cancels its calls still in flight once the collector gets to
    * it, well before the script ends. The server here answers "slow" requests only after 10 s.
    */
