@@ -7,13 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.DynamicMessage;
-import io.grpc.ManagedChannel;
 import io.pygrpc.convert.JavaInput;
 import io.pygrpc.convert.MessageConverter;
-import io.pygrpc.demo.DemoServer;
-import io.pygrpc.descriptor.Pb2Loader;
-import io.pygrpc.descriptor.Schema;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,27 +18,21 @@ import org.junit.jupiter.api.Test;
 
 /** BulkCalls over pygrpc's own client loop to the demo server on 127.0.0.1. */
 class BulkCallsTest {
-  static DemoServer server;
-  static ManagedChannel channel;
-  static final Schema SCHEMA = new Schema();
+  static DemoConnection demo;
 
   @BeforeAll
   static void start() {
-    server = DemoServer.start(0);
-    channel = Channels.open("127.0.0.1:" + server.port());
-    Pb2Loader loader = new Pb2Loader(SCHEMA, List.of(Path.of("src/test/resources/pb2/modern")));
-    loader.load("demo.echo_pb2").forEach(SCHEMA::add);
+    demo = DemoConnection.start("demo.echo_pb2");
   }
 
   @AfterAll
   static void stop() {
-    Channels.close(channel);
-    server.close();
+    demo.close();
   }
 
   /** Echo requests named 0..count-1; fails with {@code failure} in place of request failAt. */
   static final class Source implements RequestSource {
-    final MethodDescriptor method = SCHEMA.method("Echo");
+    final MethodDescriptor method = demo.schema().method("Echo");
     final int count;
     final int failAt;
     int read;
@@ -75,7 +64,7 @@ class BulkCallsTest {
   }
 
   private static BulkCalls bulk(Source source, int concurrency) {
-    return new BulkCalls(LoopStartedChannel.of(channel), DynamicMethods.of(source.method),
+    return new BulkCalls(LoopStartedChannel.of(demo.channel()), DynamicMethods.of(source.method),
         CallSettings.DEFAULT, source, concurrency);
   }
 

@@ -11,11 +11,7 @@ import io.grpc.Status;
 import io.pygrpc.RpcException;
 import io.pygrpc.convert.JavaInput;
 import io.pygrpc.convert.MessageConverter;
-import io.pygrpc.demo.DemoServer;
-import io.pygrpc.descriptor.Pb2Loader;
-import io.pygrpc.descriptor.Schema;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,45 +20,38 @@ import org.junit.jupiter.api.Test;
 
 /** Unary calls over a real Netty channel to the demo server on 127.0.0.1. */
 class DynamicCallsTest {
-  static DemoServer server;
-  static ManagedChannel channel;
-  static final Schema SCHEMA = new Schema();
+  static DemoConnection demo;
 
   @BeforeAll
   static void start() {
-    server = DemoServer.start(0);
-    channel = Channels.open("127.0.0.1:" + server.port());
-    Pb2Loader loader = new Pb2Loader(SCHEMA, List.of(Path.of("src/test/resources/pb2/modern")));
-    loader.load("helloworld_pb2").forEach(SCHEMA::add);
-    loader.load("demo.echo_pb2").forEach(SCHEMA::add);
+    demo = DemoConnection.start("helloworld_pb2", "demo.echo_pb2");
   }
 
   @AfterAll
   static void stop() {
-    Channels.close(channel);
-    server.close();
+    demo.close();
   }
 
   private static DynamicMessage call(io.grpc.Channel over, String name, Map<String, Object> fields) {
-    MethodDescriptor method = SCHEMA.method(name);
+    MethodDescriptor method = demo.schema().method(name);
     return DynamicCalls.unary(over, DynamicMethods.of(method), CallSettings.DEFAULT,
         MessageConverter.toMessage(method.getInputType(), JavaInput.of(fields))).message();
   }
 
   @Test
   void unary_sayHello_returnsGreeting() {
-    DynamicMessage reply = call(channel, "SayHello", Map.of("name", "you"));
+    DynamicMessage reply = call(demo.channel(), "SayHello", Map.of("name", "you"));
     assertEquals("Hello, you!", reply.getField(reply.getDescriptorForType().findFieldByName(
         "message")));
   }
 
   @Test
   void unary_echo_roundTripsEveryField() {
-    DynamicMessage request = MessageConverter.toMessage(SCHEMA.method("Echo").getInputType(),
+    DynamicMessage request = MessageConverter.toMessage(demo.schema().method("Echo").getInputType(),
         JavaInput.of(Map.of("name", "n", "huge", new java.math.BigInteger("18446744073709551615"),
             "where", Map.of("x", 1), "scores", Map.of("a", 2), "color", "RED")));
-    DynamicMessage reply = DynamicCalls.unary(channel, DynamicMethods.of(SCHEMA.method("Echo")),
-        CallSettings.DEFAULT, request).message();
+    DynamicMessage reply = DynamicCalls.unary(demo.channel(),
+        DynamicMethods.of(demo.schema().method("Echo")), CallSettings.DEFAULT, request).message();
     assertEquals(request, reply);
   }
 
@@ -75,11 +64,11 @@ class DynamicCallsTest {
         io.grpc.Metadata.ASCII_STRING_MARSHALLER);
     defaults.put(key, "1");
     CallSettings settings = new CallSettings(null, defaults, null, "gzip");
-    MethodDescriptor say = SCHEMA.method("SayHello");
+    MethodDescriptor say = demo.schema().method("SayHello");
     DynamicMessage request = MessageConverter.toMessage(say.getInputType(),
         JavaInput.of(Map.of("name", "you")));
-    DynamicCalls.unary(channel, DynamicMethods.of(say), settings, request);
-    PendingReply.start(channel, DynamicMethods.of(say), settings, request).get(null);
+    DynamicCalls.unary(demo.channel(), DynamicMethods.of(say), settings, request);
+    PendingReply.start(demo.channel(), DynamicMethods.of(say), settings, request).get(null);
     assertEquals(java.util.Set.of("x-default"), defaults.keys());
     assertEquals("1", defaults.get(key));
   }
@@ -87,10 +76,10 @@ class DynamicCallsTest {
   @Test
   @org.junit.jupiter.api.Timeout(30) // the failure this guards against is a caller waiting forever
   void loopStarted_callsWork_andAFailureToStartReachesTheCaller() throws Exception {
-    io.grpc.Channel onLoop = LoopStartedChannel.of(channel);
+    io.grpc.Channel onLoop = LoopStartedChannel.of(demo.channel());
     assertTrue(onLoop instanceof LoopStartedChannel, "pygrpc's own channel starts on its loop");
     assertEquals("Hello, loop!", call(onLoop, "SayHello", Map.of("name", "loop"))
-        .getField(SCHEMA.method("SayHello").getOutputType().findFieldByName("message")));
+        .getField(demo.schema().method("SayHello").getOutputType().findFieldByName("message")));
     // An interceptor that throws as the call starts, which now happens on the event loop: the
     // caller must get the failure, not wait for a reply that never comes.
     io.grpc.ClientInterceptor broken = new io.grpc.ClientInterceptor() {
@@ -106,7 +95,7 @@ class DynamicCallsTest {
         };
       }
     };
-    ManagedChannel withBroken = Channels.open("127.0.0.1:" + server.port(),
+    ManagedChannel withBroken = Channels.open("127.0.0.1:" + demo.server().port(),
         new io.grpc.Metadata(), ChannelOptions.DEFAULT, List.of(broken));
     try {
       io.grpc.Channel started = LoopStartedChannel.of(withBroken);
@@ -122,7 +111,7 @@ class DynamicCallsTest {
   @Test
   void unary_serverStatus_becomesRpcExceptionWithCodeAndDetails() {
     RpcException e = assertThrows(RpcException.class,
-        () -> call(channel, "Fail", Map.of("code", 5, "message", "no such thing")));
+        () -> call(demo.channel(), "Fail", Map.of("code", 5, "message", "no such thing")));
     assertEquals(Status.Code.NOT_FOUND, e.code());
     assertEquals("no such thing", e.details());
     assertEquals("NOT_FOUND: no such thing", e.getMessage());

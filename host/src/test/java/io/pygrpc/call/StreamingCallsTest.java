@@ -15,9 +15,6 @@ import io.pygrpc.RpcException;
 import io.pygrpc.convert.JavaInput;
 import io.pygrpc.convert.MessageConverter;
 import io.pygrpc.demo.DemoServer;
-import io.pygrpc.descriptor.Pb2Loader;
-import io.pygrpc.descriptor.Schema;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,22 +26,16 @@ import org.junit.jupiter.api.Test;
 
 /** The streaming shapes over a real Netty channel to the demo RouteGuide on 127.0.0.1. */
 class StreamingCallsTest {
-  static DemoServer server;
-  static ManagedChannel channel;
-  static final Schema SCHEMA = new Schema();
+  static DemoConnection demo;
 
   @BeforeAll
   static void start() {
-    server = DemoServer.start(0);
-    channel = Channels.open("127.0.0.1:" + server.port());
-    new Pb2Loader(SCHEMA, List.of(Path.of("src/test/resources/pb2/modern")))
-        .load("demo.route_pb2").forEach(SCHEMA::add);
+    demo = DemoConnection.start("demo.route_pb2");
   }
 
   @AfterAll
   static void stop() {
-    Channels.close(channel);
-    server.close();
+    demo.close();
   }
 
   private static DynamicMessage message(Descriptor type, Map<String, Object> fields) {
@@ -52,7 +43,7 @@ class StreamingCallsTest {
   }
 
   private static MethodDescriptor method(String name) {
-    return SCHEMA.method(name);
+    return demo.schema().method(name);
   }
 
   private static Object field(DynamicMessage m, String name) {
@@ -61,7 +52,7 @@ class StreamingCallsTest {
 
   private static StreamingCall ticks(Map<String, Object> request, CallSettings settings) {
     MethodDescriptor ticks = method("Ticks");
-    return DynamicCalls.serverStreaming(channel, DynamicMethods.of(ticks), settings,
+    return DynamicCalls.serverStreaming(demo.channel(), DynamicMethods.of(ticks), settings,
         message(ticks.getInputType(), request));
   }
 
@@ -73,7 +64,7 @@ class StreamingCallsTest {
   @Test
   void serverStreaming_listFeatures_deliversEveryFeatureThenEnds() {
     MethodDescriptor list = method("ListFeatures");
-    StreamingCall call = DynamicCalls.serverStreaming(channel, DynamicMethods.of(list),
+    StreamingCall call = DynamicCalls.serverStreaming(demo.channel(), DynamicMethods.of(list),
         CallSettings.DEFAULT, message(list.getInputType(), Map.of("lo", Map.of("x", 0, "y", 0),
             "hi", Map.of("x", 2, "y", 1))));
     List<Object> names = new ArrayList<>();
@@ -112,7 +103,8 @@ class StreamingCallsTest {
 
   @Test
   void clientStreaming_recordRoute_sendsAllThenGetsTheSummary() {
-    Reply reply = DynamicCalls.clientStreaming(channel, DynamicMethods.of(method("RecordRoute")),
+    Reply reply = DynamicCalls.clientStreaming(demo.channel(),
+        DynamicMethods.of(method("RecordRoute")),
         CallSettings.DEFAULT, points(List.<Map<String, Object>>of(Map.of("x", 0), Map.of("x", 3),
             Map.of("x", 3, "y", 4)).iterator()), DynamicCalls.REQUEST_PUMP);
     assertEquals(3, field(reply.message(), "point_count"));
@@ -126,7 +118,7 @@ class StreamingCallsTest {
     int[] sent = {0};
     RequestSource requests = () -> sent[0] == 500 ? null
         : message(note, Map.of("message", "n" + sent[0]++));
-    StreamingCall call = DynamicCalls.bidiStreaming(channel, DynamicMethods.of(
+    StreamingCall call = DynamicCalls.bidiStreaming(demo.channel(), DynamicMethods.of(
         method("RouteChat")), CallSettings.DEFAULT, requests, null);
     List<Object> seen = new ArrayList<>();
     for (DynamicMessage m = call.next(); m != null; m = call.next()) {
@@ -154,7 +146,7 @@ class StreamingCallsTest {
         throw new IllegalStateException(e);
       }
     };
-    StreamingCall call = DynamicCalls.bidiStreaming(channel, DynamicMethods.of(
+    StreamingCall call = DynamicCalls.bidiStreaming(demo.channel(), DynamicMethods.of(
         method("RouteChat")), CallSettings.DEFAULT, requests, DynamicCalls.REQUEST_PUMP);
     List<String> replies = new ArrayList<>();
     for (DynamicMessage m = call.next(); m != null; m = call.next()) {
@@ -175,7 +167,7 @@ class StreamingCallsTest {
       return message(method("RecordRoute").getInputType(), Map.of("x", 1));
     };
     IllegalStateException thrown = assertThrows(IllegalStateException.class,
-        () -> DynamicCalls.clientStreaming(channel, DynamicMethods.of(method("RecordRoute")),
+        () -> DynamicCalls.clientStreaming(demo.channel(), DynamicMethods.of(method("RecordRoute")),
             CallSettings.DEFAULT, failing, DynamicCalls.REQUEST_PUMP));
     assertSame(boom, thrown);
   }
@@ -305,7 +297,7 @@ class StreamingCallsTest {
   @Test
   void unary_withGzipCompressionAndTimeout_works() {
     MethodDescriptor get = method("GetFeature");
-    Reply reply = DynamicCalls.unary(channel, DynamicMethods.of(get), new CallSettings(
+    Reply reply = DynamicCalls.unary(demo.channel(), DynamicMethods.of(get), new CallSettings(
         Duration.ofSeconds(5), null, true, "gzip"), message(get.getInputType(), Map.of("x", 4)));
     assertEquals("feature at 4,0", field(reply.message(), "name"));
   }
