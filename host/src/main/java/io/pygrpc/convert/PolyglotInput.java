@@ -33,11 +33,6 @@ public final class PolyglotInput implements InputValue {
     this.mappingFirst = mappingFirst;
   }
 
-  /** A value from a Python script. */
-  public static InputValue python(Value value) {
-    return new PolyglotInput(requireNonNull(value, "value"), false, false);
-  }
-
   /** A value from a JavaScript script, where plain objects are mappings. */
   public static InputValue javascript(Value value) {
     return new PolyglotInput(requireNonNull(value, "value"), true, false);
