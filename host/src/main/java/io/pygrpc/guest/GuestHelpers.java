@@ -33,7 +33,7 @@ final class GuestHelpers implements GuestValues {
   private volatile ViewTypes viewTypes;
   /** JavaScript's BigInt maker; absent in Python, whose ints are exact. */
   private volatile Value makeBigint;
-  /** Python's batch read of a map's requests (see RequestIterator); absent in JavaScript. */
+  /** The guest's batch read of a map's requests (see RequestIterator). */
   private volatile Value pull;
   private static final long SAFE_INTEGER = (1L << 53) - 1;
   /** The script's Ctrl-C, which the bindings' waits give way to. */

@@ -46,7 +46,7 @@ final class RequestIterator implements RequestSource {
       java.util.function.Function<String, Descriptor> types, GuestLanguage language,
       Value pull) {
     this.language = language;
-    this.pull = language == GuestLanguage.PYTHON ? pull : null;
+    this.pull = pull;
     this.pythonNext = language == GuestLanguage.PYTHON
         ? Context.getCurrent().eval(NEXT) : null;
     this.iterator = iterator;

@@ -143,6 +143,29 @@ class JsClientTest {
         const names = Array.from(client.map('Echo', [{name: 'a'}, {name: 'b'}, {name: 'c'}],
             {concurrency: 2}), (r) => r.name);
         console.log(names.join(','));
+        // Requests are read in batches: what the generator throws comes after those before it.
+        function* requests() {
+          for (let i = 0; i < 5; i++) {
+            yield {name: 'r' + i};
+          }
+          throw new Error('broke after 5');
+        }
+        const seen = [];
+        const results = client.map('Echo', requests(), {concurrency: 8});
+        for (;;) {
+          let step;
+          try {
+            step = results.next();
+          } catch (e) {
+            seen.push(e.message);
+            continue;
+          }
+          if (step.done) {
+            break;
+          }
+          seen.push(step.value.name);
+        }
+        console.log(seen.join(' '));
         const mixed = Array.from(client.map('Fail', [{code: 5, message: 'x'}], {returnErrors: true}));
         console.log(mixed[0] instanceof RpcError, mixed[0].codeName);
         const f = client.future('Echo', {name: 'later'});
@@ -155,7 +178,8 @@ class JsClientTest {
         }
         """, true);
     assertEquals("", result.err());
-    assertEquals("a,b,c\ntrue NOT_FOUND\nlater true\nawaited\nFAILED_PRECONDITION no\n",
+    assertEquals("a,b,c\nr0 r1 r2 r3 r4 broke after 5\ntrue NOT_FOUND\nlater true\nawaited\n"
+        + "FAILED_PRECONDITION no\n",
         result.out());
   }
 
