@@ -44,8 +44,7 @@ public final class PendingReply extends ClientCall.Listener<DynamicMessage> {
   public static PendingReply start(Channel channel,
       MethodDescriptor<DynamicMessage, DynamicMessage> method, CallSettings settings,
       DynamicMessage request) {
-    java.util.concurrent.Executor loop =
-        channel instanceof LoopStartedChannel onLoop ? onLoop.loop() : null;
+    java.util.concurrent.Executor loop = loopOf(channel);
     PendingReply pending = new PendingReply(channel.newCall(method, settings.options()),
         channel.authority(), loop, true);
     Metadata headers = settings.callHeaders();
@@ -69,8 +68,7 @@ public final class PendingReply extends ClientCall.Listener<DynamicMessage> {
   public static List<PendingReply> startAll(Channel channel,
       MethodDescriptor<DynamicMessage, DynamicMessage> method, CallSettings settings,
       List<DynamicMessage> requests) {
-    java.util.concurrent.Executor loop =
-        channel instanceof LoopStartedChannel onLoop ? onLoop.loop() : null;
+    java.util.concurrent.Executor loop = loopOf(channel);
     String authority = channel.authority();
     List<PendingReply> started = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
@@ -89,6 +87,11 @@ public final class PendingReply extends ClientCall.Listener<DynamicMessage> {
       loop.execute(begin);
     }
     return started;
+  }
+
+  /** The event loop the channel's calls are started on, or null for the caller's thread. */
+  private static java.util.concurrent.Executor loopOf(Channel channel) {
+    return channel instanceof LoopStartedChannel onLoop ? onLoop.loop() : null;
   }
 
   private void beginOrFail(Metadata headers, DynamicMessage request) {

@@ -351,7 +351,7 @@ public final class ClientBinding implements AutoCloseable {
             language.input(request), schema::messageType), maxSend);
     RequestIterator requests = many ? RequestIterator.over(request, found.getInputType(), name,
         found.isServerStreaming() ? "bidi-streaming" : "client-streaming", schema::messageType,
-        language) : null;
+        language, errors.pull()) : null;
     return DynamicCalls.invoke(channel, grpcMethod, settings, single,
         requests == null ? null : limited(requests), language.pump());
   }

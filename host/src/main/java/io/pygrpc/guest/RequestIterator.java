@@ -55,18 +55,10 @@ final class RequestIterator implements RequestSource {
   }
 
   /**
+   * @param pull the guest's {@code pull(iterator, count)}, which reads requests in batches when
+   *     the caller says how many it will take ({@link #expect}: client.map; a stream's requests
+   *     go one at a time, as its transport is ready for them); null reads them one by one
    * @throws PygrpcException {@code TYPE} when the value cannot be iterated
-   */
-  static RequestIterator over(Value iterable, Descriptor type, String method, String shape,
-      java.util.function.Function<String, Descriptor> types, GuestLanguage language) {
-    return over(iterable, type, method, shape, types, language, null);
-  }
-
-  /**
-   * As {@link #over(Value, Descriptor, String, String, java.util.function.Function,
-   * GuestLanguage)}, reading requests in batches with the guest's {@code pull} when the
-   * caller says how many it will take (client.map; a stream's requests go one at a time, as
-   * its transport is ready for them).
    */
   static RequestIterator over(Value iterable, Descriptor type, String method, String shape,
       java.util.function.Function<String, Descriptor> types, GuestLanguage language,
