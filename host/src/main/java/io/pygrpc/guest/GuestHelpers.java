@@ -54,7 +54,7 @@ final class GuestHelpers implements GuestValues {
     makeList = function(helpers, "make_list");
     makeDict = function(helpers, "make_dict");
     makeBigint = member(helpers, "make_bigint");
-    pull = member(helpers, "pull");
+    pull = function(helpers, "pull");
   }
 
   private static Value member(Value helpers, String name) {

@@ -31,7 +31,7 @@ final class RequestIterator implements RequestSource {
   /** What {@code next(iterator, END)} gives when the iterator is done. */
   private static final Object END = new Object();
 
-  /** The guest's {@code pull(iterator, count)}, or null: requests are then read one by one. */
+  /** The guest's {@code pull(iterator, count)}, which {@link #expect} reads a batch with. */
   private final Value pull;
   /** Requests {@link #expect} read ahead and {@link #next} has not taken yet. */
   private Value batch;
@@ -57,7 +57,7 @@ final class RequestIterator implements RequestSource {
   /**
    * @param pull the guest's {@code pull(iterator, count)}, which reads requests in batches when
    *     the caller says how many it will take ({@link #expect}: client.map; a stream's requests
-   *     go one at a time, as its transport is ready for them); null reads them one by one
+   *     go one at a time, as its transport is ready for them)
    * @throws PygrpcException {@code TYPE} when the value cannot be iterated
    */
   static RequestIterator over(Value iterable, Descriptor type, String method, String shape,
@@ -85,7 +85,7 @@ final class RequestIterator implements RequestSource {
    */
   @Override
   public void expect(int count) {
-    if (pull == null || count < 2 || ended || batchNext < batchSize || batchFailure != null) {
+    if (count < 2 || ended || batchNext < batchSize || batchFailure != null) {
       return;
     }
     Value pulled = pull.execute(iterator, count);
