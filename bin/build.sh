@@ -2,7 +2,15 @@
 # sources. Needs PYGRPC_JAVA_HOME (bin/find-java.sh).
 
 pygrpc_jar="$here/host/target/pygrpc-host.jar"
-pygrpc_classpath="$pygrpc_jar:$here/host/target/lib/*"
+# BouncyCastle (GraalPy's ssl and hashlib) from lib-bc/, copies without the signature that would
+# keep it out of the start-up cache (host/pom.xml says why). Oracle's own JDK builds (their
+# release file says BUILD_TYPE="commercial") take a JCE provider only when signed, so they get
+# the published jars.
+pygrpc_bc="$here/host/target/lib-bc"
+if grep -qs '^BUILD_TYPE="commercial"' "$PYGRPC_JAVA_HOME/release"; then
+  pygrpc_bc="$here/host/target/lib-signed"
+fi
+pygrpc_classpath="$pygrpc_jar:$here/host/target/lib/*:$pygrpc_bc/*"
 
 pygrpc_maven_opts() {  # JDK 24+ warns about Maven's own use of sun.misc.Unsafe: keep it quiet
   local major
@@ -12,7 +20,7 @@ pygrpc_maven_opts() {  # JDK 24+ warns about Maven's own use of sun.misc.Unsafe:
 
 pygrpc_build_if_stale() {
   local stale=""
-  if [ ! -f "$pygrpc_jar" ] || [ ! -d "$here/host/target/lib" ]; then
+  if [ ! -f "$pygrpc_jar" ] || [ ! -d "$here/host/target/lib" ] || [ ! -d "$pygrpc_bc" ]; then
     stale="first run"
   elif [ -n "$(find "$here/pom.xml" "$here/host/pom.xml" "$here/python-api/pom.xml" \
           "$here/host/src/main" "$here/python-api/src/main" -newer "$pygrpc_jar" -print -quit)" ]; then

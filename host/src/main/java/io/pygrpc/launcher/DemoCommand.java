@@ -47,7 +47,8 @@ final class DemoCommand implements Callable<Integer> {
       if (script != null) {
         List<String> scriptArgs = args.stream()
             .map(a -> a.replace("{port}", Integer.toString(server.port()))).toList();
-        return main.runScript(spec.commandLine(), script, scriptArgs);
+        return main.runScript(script, scriptArgs,
+            message -> new picocli.CommandLine.ParameterException(spec.commandLine(), message));
       }
       spec.commandLine().getErr().println("pygrpc demo server listening on 127.0.0.1:"
           + server.port() + " (Ctrl-C to stop)");

@@ -61,9 +61,9 @@ public final class Main implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  private final InputStream in;
-  private final PrintStream out;
-  private final PrintStream err;
+  final InputStream in;
+  final PrintStream out;
+  final PrintStream err;
   private final Supplier<Engine> engine;
 
   /**
@@ -127,7 +127,7 @@ public final class Main implements Callable<Integer> {
     if (direct != null && main.runsDirectly(direct)) {
       return main.runDirectly(direct);
     }
-    return commandLine(main, LaunchArgs.subcommands(args)).execute(args);
+    return CommandLines.of(main, LaunchArgs.subcommands(args)).execute(args);
   }
 
   /**
@@ -161,41 +161,6 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** The configured command line for a launcher instance, with every subcommand. */
-  public static CommandLine commandLine(Main main) {
-    return commandLine(main, LaunchArgs.SUBCOMMANDS);
-  }
-
-  /** The command line with only the subcommands named. */
-  static CommandLine commandLine(Main main, List<String> subcommands) {
-    CommandLine line = new CommandLine(main);
-    for (String name : subcommands) { // before the settings, to get them
-      line.addSubcommand(name, switch (name) {
-        case "demo" -> new DemoCommand();
-        case "list" -> new ListCommand();
-        case "describe" -> new DescribeCommand();
-        case "call" -> new CallCommand(main.in);
-        case "help" -> new CommandLine.HelpCommand();
-        default -> throw new IllegalArgumentException(name);
-      });
-    }
-    // Everything after the script name belongs to the script, options included.
-    line.setStopAtPositional(true);
-    // "@file" is the script's or -d's business, not picocli's argument files.
-    line.setExpandAtFiles(false);
-    line.setOut(new java.io.PrintWriter(main.out, true));
-    line.setErr(new java.io.PrintWriter(main.err, true));
-    line.setExecutionExceptionHandler(new FailureHandler());
-    // That setting reaches every subcommand; list, describe and call take options anywhere.
-    for (String name : List.of("list", "describe", "call")) {
-      CommandLine sub = line.getSubcommands().get(name);
-      if (sub != null) {
-        sub.setStopAtPositional(false);
-      }
-    }
-    return line;
-  }
-
   @Override
   public Integer call() {
     if (code != null) {
@@ -220,7 +185,12 @@ public final class Main implements Callable<Integer> {
         throw new java.io.UncheckedIOException(e);
       }
     }
-    return runScript(spec == null ? null : spec.commandLine(), script, args); // null: direct
+    return runScript(script, args, this::usageError);
+  }
+
+  /** A usage error, which picocli reports with the usage (a direct run has no command line). */
+  private RuntimeException usageError(String message) {
+    return new CommandLine.ParameterException(spec == null ? null : spec.commandLine(), message);
   }
 
   private PythonScripts python() {
@@ -246,10 +216,17 @@ public final class Main implements Callable<Integer> {
   /** Whether the user is at a terminal (here, or at a warm daemon's client): progress shows. */
   boolean atTerminal;
 
-  /** Runs a script file after checking that it can be read; shared with subcommands. */
-  int runScript(CommandLine line, Path file, List<String> scriptArgs) {
+  /**
+   * Runs a script file after checking that it can be read; shared with subcommands. No picocli
+   * type is in a signature of Main's: the JVM resolves them all when it looks for main, and a
+   * script run that reads its arguments itself ({@link LaunchArgs}) then loads no picocli.
+   *
+   * @param usageError makes the exception for a file that is not a script
+   */
+  int runScript(Path file, List<String> scriptArgs,
+      java.util.function.Function<String, RuntimeException> usageError) {
     if (!Files.isRegularFile(env.resolve(file))) {
-      throw new CommandLine.ParameterException(line, "Cannot open the script '" + file
+      throw usageError.apply("Cannot open the script '" + file
           + "': " + (Files.exists(env.resolve(file)) ? "it is not a file." : "no such file."));
     }
     String name = file.getFileName().toString();
@@ -258,7 +235,7 @@ public final class Main implements Callable<Integer> {
           .showProgress(atTerminal).in(env).run(file, scriptArgs);
     }
     if (!name.endsWith(".py")) {
-      throw new CommandLine.ParameterException(line, "The script '" + file
+      throw usageError.apply("The script '" + file
           + "' is neither Python nor JavaScript; pygrpc runs .py, .js and .mjs scripts.");
     }
     return python().run(file, scriptArgs);
