@@ -10,7 +10,9 @@ from pygrpc import Client, RpcError
 client = Client('127.0.0.1:' + sys.argv[1])
 client.load('helloworld_pb2')
 client.load('demo.echo_pb2')
-assert client.request('SayHello', name='aot').message == 'Hello, aot!'
+reply = client.request('SayHello', name='aot')
+assert reply.message == 'Hello, aot!'
+print('Greeter client received: ' + reply.message)  # stdout's classes, as scripts print
 client.request('Echo', name='x', count=1, color='RED', where={'x': 1, 'y': 2}, tags=['a'])
 try:
     client.request('Fail', code=5, message='expected')

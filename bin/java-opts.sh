@@ -9,9 +9,12 @@
 # A 32 MB young generation: the default (a share of the machine's memory) let a hello-world's
 # resident set reach 313 MB; 32 MB keeps it near 255 MB at the same call throughput.
 # Netty's leak detector (grpc's shaded copy) records a stack trace for one buffer in 128, a
-# debugging aid that took 5% of the event loop's time in a client.map profile.
+# debugging aid that took 5% of the event loop's time in a client.map profile. Netty's JFR
+# events for its allocator: the first buffer of a run registered them with JFR, ~35 ms of the
+# event loop's CPU while the first call waited (PYGRPC_JAVA_OPTS can set it back to true).
 pygrpc_java_opts=(-Xss4m -XX:+UseSerialGC -Xmn32m
   -Dio.grpc.netty.shaded.io.netty.leakDetection.level=disabled
+  -Dio.grpc.netty.shaded.io.netty.jfr.enabled=false
   -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot*=off)
 pygrpc_major=$(pygrpc_java_major "$PYGRPC_JAVA_HOME")
 if [ "${pygrpc_major:-0}" -ge 22 ]; then
@@ -37,6 +40,7 @@ if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ] && [ "${PYGRPC
   pygrpc_aot_stamp="$PYGRPC_JAVA_HOME ${pygrpc_java_opts[*]}"
   pygrpc_aot_fresh() {
     [ -f "$pygrpc_aot" ] && ! [ "$pygrpc_jar" -nt "$pygrpc_aot" ] \
+      && ! [ "$here/bin/aot-training.py" -nt "$pygrpc_aot" ] \
       && [ "$(cat "$pygrpc_aot.jdk" 2>/dev/null)" = "$pygrpc_aot_stamp" ]
   }
   if ! pygrpc_aot_fresh; then
