@@ -35,13 +35,17 @@ if [ "${PYGRPC_JIT:-0}" = 1 ]; then
 fi
 if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ] && [ "${PYGRPC_JIT:-0}" != 1 ]; then
   pygrpc_aot="$here/host/target/pygrpc.aot"
-  # The cache is tied to the JDK and the options that made it: remake it when they change, and
-  # when the jar was rebuilt since (a build not made through ./pygrpc).
-  pygrpc_aot_stamp="$PYGRPC_JAVA_HOME ${pygrpc_java_opts[*]}"
+  # The cache is tied to the JDK, the options and the class path that made it: remake it when
+  # they change, when the jar was rebuilt since (a build not made through ./pygrpc), and when a
+  # jar of the class path was added, removed or written since. The JVM checks each jar's name,
+  # size and time, and quietly runs without the cache (a second slower) when one differs.
+  pygrpc_aot_jars=("$here"/host/target/lib/*.jar "$pygrpc_bc"/*.jar)
+  pygrpc_aot_stamp="$PYGRPC_JAVA_HOME ${pygrpc_java_opts[*]} ${pygrpc_aot_jars[*]##*/}"
   pygrpc_aot_fresh() {
     [ -f "$pygrpc_aot" ] && ! [ "$pygrpc_jar" -nt "$pygrpc_aot" ] \
       && ! [ "$here/bin/aot-training.py" -nt "$pygrpc_aot" ] \
-      && [ "$(cat "$pygrpc_aot.jdk" 2>/dev/null)" = "$pygrpc_aot_stamp" ]
+      && [ "$(cat "$pygrpc_aot.jdk" 2>/dev/null)" = "$pygrpc_aot_stamp" ] \
+      && [ -z "$(find "${pygrpc_aot_jars[@]}" -newer "$pygrpc_aot" -print -quit)" ]
   }
   if ! pygrpc_aot_fresh; then
     # One launcher makes it, into a file of its own moved into place when complete; others
