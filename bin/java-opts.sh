@@ -45,7 +45,7 @@ if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ] && [ "${PYGRPC
     [ -f "$pygrpc_aot" ] && ! [ "$pygrpc_jar" -nt "$pygrpc_aot" ] \
       && ! [ "$here/bin/aot-training.py" -nt "$pygrpc_aot" ] \
       && [ "$(cat "$pygrpc_aot.jdk" 2>/dev/null)" = "$pygrpc_aot_stamp" ] \
-      && [ -z "$(find "${pygrpc_aot_jars[@]}" -newer "$pygrpc_aot" -print -quit)" ]
+      && [ -z "$(find "${pygrpc_aot_jars[@]}" -newer "$pygrpc_aot" -print -quit 2>/dev/null)" ]
   }
   if ! pygrpc_aot_fresh; then
     # One launcher makes it, into a file of its own moved into place when complete; others
