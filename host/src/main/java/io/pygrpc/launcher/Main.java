@@ -85,6 +85,7 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the launcher and exits with its status. */
   public static void main(String[] args) {
+    DeferredMBeans.install();
     GRPC_LOG.setLevel(java.util.logging.Level.OFF);
     Main main = new Main(System.in, System.out, System.err, Engines::shared);
     if (Consoles.stdinIsTerminal()) {
