@@ -50,7 +50,9 @@ if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ] && [ "${PYGRPC
       && [ "$(cat "$pygrpc_aot.jdk" 2>/dev/null)" = "$pygrpc_aot_stamp" ] \
       && [ -z "$(find "${pygrpc_aot_jars[@]}" -newer "$pygrpc_aot" -print -quit 2>/dev/null)" ]
   }
-  if ! pygrpc_aot_fresh; then
+  pygrpc_aot_ready=0
+  pygrpc_aot_fresh && pygrpc_aot_ready=1
+  if [ "$pygrpc_aot_ready" = 0 ]; then
     # One launcher makes it, into a file of its own moved into place when complete; others
     # started meanwhile run without it (two at once each deleted the other's half-made cache).
     # A lock left by a killed launcher is taken over after ten minutes.
@@ -69,6 +71,7 @@ if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ] && [ "${PYGRPC
           && [ -f "$pygrpc_aot.$$" ]; then  # the JDK writes none if the jar changed meanwhile
         printf '%s' "$pygrpc_aot_stamp" > "$pygrpc_aot.jdk"
         mv -f "$pygrpc_aot.$$" "$pygrpc_aot"
+        pygrpc_aot_ready=1
       else
         echo "pygrpc: could not make the start-up cache (see host/target/aot.log); running without it." >&2
         rm -f "$pygrpc_aot.$$"
@@ -76,7 +79,9 @@ if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ] && [ "${PYGRPC
       rmdir "$pygrpc_lock"
     fi
   fi
-  if pygrpc_aot_fresh; then
+  # Checked once when fresh (a cat and a find); a cache another launcher finished meanwhile
+  # is checked again.
+  if [ "$pygrpc_aot_ready" = 1 ] || pygrpc_aot_fresh; then
     pygrpc_java_opts+=(-XX:AOTCache="$pygrpc_aot")
   fi
 fi
