@@ -12,16 +12,8 @@
 pygrpc_run_warm() {
   local mode="${PYGRPC_DAEMON:-auto}"
   # The launcher's options before the script (-v, -I DIR) go to the daemon with the rest.
-  local i=1
-  while [ "$i" -le $# ]; do
-    case "${!i}" in
-      -v|--verbose|-I?*|--proto-path=*) ;;
-      -I|--proto-path) i=$((i + 1)) ;;
-      *) break ;;
-    esac
-    i=$((i + 1))
-  done
-  local first="${!i:-}"
+  pygrpc_scan_args "$@"
+  local i="$pygrpc_first_at" first="$pygrpc_first"
   case "$first" in
     --stop-daemon) [ "$i" = 1 ] || return 0 ;;
     *.py|*.js|*.mjs|*.cjs) [ "$mode" != 0 ] && [ -f "$first" ] || return 0 ;;

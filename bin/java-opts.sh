@@ -32,6 +32,7 @@ if [ "${PYGRPC_JIT:-0}" = 1 ]; then
     # The optimizing runtime for the scripts too, and no start-up cache.
     pygrpc_java_opts+=("${pygrpc_jit_opts[@]}")
     pygrpc_classpath="$pygrpc_jit_classpath"
+    pygrpc_python_classpath="$pygrpc_jit_classpath"
   else
     echo "pygrpc: PYGRPC_JIT=1 needs host/target/jvmci (rebuild: mvn package); running without it" >&2
   fi
@@ -66,7 +67,7 @@ if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ] && [ "${PYGRPC
       # C1 only for the training run: see the top of this file.
       if "$PYGRPC_JAVA_HOME/bin/java" "${pygrpc_java_opts[@]}" -XX:TieredStopAtLevel=1 \
           -XX:AOTCacheOutput="$pygrpc_aot.$$" \
-          -cp "$pygrpc_classpath" io.pygrpc.launcher.Main demo --port 0 \
+          -cp "$pygrpc_python_classpath" io.pygrpc.launcher.Main demo --port 0 \
           "$here/bin/aot-training.py" '{port}' >/dev/null 2>"$here/host/target/aot.log" \
           && [ -f "$pygrpc_aot.$$" ]; then  # the JDK writes none if the jar changed meanwhile
         printf '%s' "$pygrpc_aot_stamp" > "$pygrpc_aot.jdk"
@@ -85,3 +86,29 @@ if [ "${pygrpc_major:-0}" -ge 25 ] && [ -z "${PYGRPC_NO_AOT:-}" ] && [ "${PYGRPC
     pygrpc_java_opts+=(-XX:AOTCache="$pygrpc_aot")
   fi
 fi
+
+# The first argument after the launcher's own options (-v, -I DIR): sets pygrpc_first, and
+# pygrpc_first_at to its position (from 1). The wrapper's choices of class path and daemon.
+pygrpc_scan_args() {
+  local i=1
+  while [ "$i" -le $# ]; do
+    case "${!i}" in
+      -v|--verbose|-I?*|--proto-path=*) ;;
+      -I|--proto-path) i=$((i + 1)) ;;
+      *) break ;;
+    esac
+    i=$((i + 1))
+  done
+  pygrpc_first="${!i:-}"
+  pygrpc_first_at=$i
+}
+
+# The class path of a run that goes to a JVM of its own, in pygrpc_run_classpath: a Python
+# script's and -c's leave lib-extra/ out (bin/build.sh says why), every other run has it all.
+pygrpc_pick_classpath() {
+  pygrpc_scan_args "$@"
+  case "$pygrpc_first" in
+    *.py|-c) pygrpc_run_classpath="$pygrpc_python_classpath" ;;
+    *) pygrpc_run_classpath="$pygrpc_classpath" ;;
+  esac
+}

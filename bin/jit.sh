@@ -11,7 +11,7 @@ pygrpc_jit_setup() {
   [ -n "$compiler" ] || return 1
   modules="$compiler"
   pygrpc_jit_classpath="$pygrpc_jar"
-  for jar in "$lib"/*.jar "$pygrpc_bc"/*.jar; do
+  for jar in "$lib"/*.jar "$pygrpc_bc"/*.jar "$here"/host/target/lib-extra/*.jar; do
     name=$(basename "$jar")
     case "$name" in
       truffle-compiler-*|word-*|collections-*|nativeimage-*) modules="$modules:$jar" ;;

@@ -34,7 +34,7 @@ class LauncherClassPathIT {
   void launcherClassPath_holdsNoSignedJar() throws Exception {
     List<String> signed = new ArrayList<>();
     int jars = 0;
-    for (String folder : List.of("lib", "lib-bc")) {
+    for (String folder : List.of("lib", "lib-bc", "lib-extra")) {
       try (Stream<Path> files = Files.list(TARGET.resolve(folder))) {
         for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).toList()) {
           jars++;
@@ -89,9 +89,40 @@ class LauncherClassPathIT {
         System.getProperty("java.home")));
     String repo = WrapperIT.REPO.toString();
     assertEquals(repo + "/host/target/pygrpc-host.jar:" + repo + "/host/target/lib/*:" + repo
-        + "/host/target/lib-signed/*\n", oracle.out(), oracle.err());
+        + "/host/target/lib-signed/*:" + repo + "/host/target/lib-extra/*\n", oracle.out(),
+        oracle.err());
     assertEquals(repo + "/host/target/pygrpc-host.jar:" + repo + "/host/target/lib/*:" + repo
-        + "/host/target/lib-bc/*\n", open.out(), open.err());
+        + "/host/target/lib-bc/*:" + repo + "/host/target/lib-extra/*\n", open.out(),
+        open.err());
+  }
+
+  /**
+   * A Python script or -c runs without lib-extra/ (GraalJS, JLine); everything else has it, at
+   * the end, where the start-up cache made without it still serves.
+   */
+  @Test
+  void pickClasspath_leavesGraalJsOutOfPythonRunsOnly() throws Exception {
+    String script = "here=$PWD; . bin/find-java.sh; pygrpc_find_java; . bin/build.sh; "
+        + ". bin/java-opts.sh; pygrpc_pick_classpath \"$@\"; printf '%s\\n' "
+        + "\"$pygrpc_run_classpath\"";
+    String repo = WrapperIT.REPO.toString();
+    String python = repo + "/host/target/pygrpc-host.jar:" + repo + "/host/target/lib/*:" + repo
+        + "/host/target/lib-bc/*\n";
+    String all = python.strip() + ":" + repo + "/host/target/lib-extra/*\n";
+    // PYGRPC_NO_AOT: sourcing java-opts.sh would otherwise make the start-up cache if stale.
+    Map<String, String> env = Map.of("PYGRPC_NO_AOT", "1");
+    for (List<String> args : List.of(List.of("s.py"), List.of("-v", "-I", "d", "s.py", "x.js"),
+        List.of("-c", "pass"))) {
+      List<String> command = new ArrayList<>(List.of("bash", "-c", script, "-"));
+      command.addAll(args);
+      assertEquals(python, WrapperIT.exec(env, command).out(), args.toString());
+    }
+    for (List<String> args : List.of(List.of("s.js"), List.of("route.mjs"),
+        List.of("call", "h:1", "M"), List.of("demo", "s.py"), List.<String>of())) {
+      List<String> command = new ArrayList<>(List.of("bash", "-c", script, "-"));
+      command.addAll(args);
+      assertEquals(all, WrapperIT.exec(env, command).out(), args.toString());
+    }
   }
 
   private static byte[] certificate(String name) throws java.io.IOException {
