@@ -39,11 +39,16 @@ public final class StartupBench {
       Path folder) {}
 
   private final int rounds;
+  private final int serverWarmup;
   private final Path repo;
   private final PrintStream out;
 
-  StartupBench(int rounds, Path repo, PrintStream out) {
+  /**
+   * @param serverWarmup how many calls warm the demo server up before anything is measured
+   */
+  StartupBench(int rounds, int serverWarmup, Path repo, PrintStream out) {
     this.rounds = rounds;
+    this.serverWarmup = serverWarmup;
     this.repo = repo.toAbsolutePath().normalize();
     this.out = out;
   }
@@ -58,7 +63,8 @@ public final class StartupBench {
         System.exit(2);
       }
     }
-    new StartupBench(rounds, Path.of(System.getProperty("pygrpc.repo", ".")), System.out).run();
+    new StartupBench(rounds, 20_000, Path.of(System.getProperty("pygrpc.repo", ".")),
+        System.out).run();
     System.exit(0);
   }
 
@@ -76,7 +82,11 @@ public final class StartupBench {
             unpack(work, "grpcio_hello.py").toString(), port, repo.resolve("scripts").toString()),
             Map.of(), repo));
       }
-      // An untimed run of each first: the page cache, pygrpc's start-up cache if it is stale.
+      // A fresh server JVM answers its first calls from the interpreter, and compiles beside
+      // the runs measured: warm it up first (a few seconds of calls), then settle.
+      RawGrpcJava.rawUnary(server.port(), serverWarmup);
+      Thread.sleep(serverWarmup > 0 ? 2000 : 0);
+      // An untimed run of each: the page cache, pygrpc's start-up cache if it is stale.
       for (Contender contender : contenders) {
         time(contender, work);
       }
@@ -98,6 +108,15 @@ public final class StartupBench {
             n > 2 ? medianRatio(seconds[c], seconds[2]) : Double.NaN));
       }
       print(figures);
+      // Each round's own times, so a reader can see how far the rounds spread.
+      for (int c = 0; c < n; c++) {
+        StringBuilder line = new StringBuilder("  rounds, " + contenders.get(c).name() + ":");
+        for (double t : seconds[c]) {
+          line.append(String.format(Locale.ROOT, " %.2f", t));
+        }
+        out.println(line);
+      }
+      out.flush();
       return figures;
     } finally {
       try (var files = Files.walk(work)) {
@@ -202,8 +221,9 @@ public final class StartupBench {
 
   private void print(List<Figure> figures) {
     out.printf(Locale.ROOT, "pygrpc start-up bench: hello-world as a whole process, server "
-        + "already running, %d rounds (order turned each round), Java %s, %d cores%n", rounds,
-        Runtime.version(), Runtime.getRuntime().availableProcessors());
+        + "already running (warmed by %,d calls), %d rounds (order turned each round), Java %s,"
+        + " %d cores%n", serverWarmup, rounds, Runtime.version(),
+        Runtime.getRuntime().availableProcessors());
     out.printf(Locale.ROOT, "%-36s %8s %15s %10s %12s %9s%n", "contender", "median", "min-max",
         "peak RSS", "/ grpc-java", "/ grpcio");
     for (Figure f : figures) {
@@ -213,7 +233,6 @@ public final class StartupBench {
               : String.format(Locale.ROOT, "%.1fx", f.grpcioRatio()));
     }
     out.println("(ratios: the median of each round's own ratio of the run times)");
-    out.flush();
   }
 
   private static double medianRatio(double[] a, double[] b) {

@@ -15,7 +15,7 @@ class StartupBenchTest {
   @Test
   void oneRound_timesPygrpcAndPlainGrpcJava_andPrintsTheirRatio() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    List<StartupBench.Figure> figures = new StartupBench(1, Path.of(".."),
+    List<StartupBench.Figure> figures = new StartupBench(1, 100, Path.of(".."),
         new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
     assertTrue(figures.size() >= 2, figures.toString());
     StartupBench.Figure pygrpc = figures.get(0);
