@@ -12,8 +12,9 @@ if grep -qs '^BUILD_TYPE="commercial"' "$PYGRPC_JAVA_HOME/release"; then
 fi
 # What a Python script needs, and the class path the start-up cache is made with; GraalJS and
 # JLine (the prompt) come after it, from lib-extra/, for every other run. The JDK takes a cache
-# for a class path that only adds jars at its end, and a Python script started ~70 ms sooner
-# without GraalJS on its class path (Truffle registers every language it finds; 14 pairs).
+# for a class path that only adds jars at its end, and a Python script starts sooner without
+# GraalJS on its class path (Truffle registers every language it finds): -0.06 +- 0.03 s in 16
+# alternating cold hello-worlds.
 pygrpc_python_classpath="$pygrpc_jar:$here/host/target/lib/*:$pygrpc_bc/*"
 pygrpc_classpath="$pygrpc_python_classpath:$here/host/target/lib-extra/*"
 

@@ -62,9 +62,10 @@ final class SharedChannels {
 
   /**
    * Equal exactly when two channels would be made alike: every setting, the certificates and
-   * key by their bytes, each part preceded by its length (or a dash for none) so that no
-   * two lists of parts run together into one text. Built without a record's {@code toString} or string concatenation,
-   * whose call sites a JVM links on first use (~10 ms of a cold run for the record's).
+   * key by their bytes, each part preceded by its length (or a dash for none) so that no two
+   * lists of parts run together into one text. Built without a record's {@code toString} or
+   * string concatenation, whose call sites a JVM links on first use (~10 ms of a cold run for
+   * the record's).
    */
   static String key(String target, Metadata headers, ChannelOptions options) {
     ChannelOptions.Tuning tuning = options.tuning();
