@@ -45,37 +45,65 @@ public final class DeferredMBeans extends MBeanServerBuilder {
         new Class<?>[] {MBeanServer.class}, new Holding(server));
   }
 
-  /** Holds registrations until the first other call, then passes every call on. */
+  /**
+   * Holds registrations until the first other call, then passes every call on. Only the held
+   * list is under the lock: a call is passed on outside it, as the server it stands for would
+   * run concurrent calls.
+   */
   private static final class Holding implements InvocationHandler {
     private final MBeanServer server;
-    private List<Object[]> held = new ArrayList<>();
+    private volatile List<Object[]> held = new ArrayList<>();
 
     Holding(MBeanServer server) {
       this.server = server;
     }
 
     @Override
-    public synchronized Object invoke(Object proxy, Method method, Object[] args)
-        throws Throwable {
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       if (method.getDeclaringClass() == Object.class) {
         return method.invoke(server, args); // equals, hashCode, toString: not a use
       }
-      if (held != null && method.getName().equals("registerMBean")) {
-        held.add(args);
+      if (held != null && hold(method, args)) {
         return new ObjectInstance((ObjectName) args[1], args[0].getClass().getName());
-      }
-      if (held != null) {
-        List<Object[]> registrations = held;
-        held = null;
-        for (Object[] registration : registrations) {
-          server.registerMBean(registration[0], (ObjectName) registration[1]);
-        }
       }
       try {
         return method.invoke(server, args);
       } catch (InvocationTargetException e) {
         throw e.getCause();
       }
+    }
+
+    /**
+     * Holds a registration while nothing else has been asked, or else registers what is held
+     * (once, before any call is passed on).
+     *
+     * @return whether the call was held
+     */
+    private synchronized boolean hold(Method method, Object[] args) {
+      if (held == null) {
+        return false;
+      }
+      if (method.getName().equals("registerMBean")) {
+        held.add(args);
+        return true;
+      }
+      List<Object[]> registrations = held;
+      held = null;
+      Exception failed = null;
+      for (Object[] registration : registrations) {
+        try {
+          server.registerMBean(registration[0], (ObjectName) registration[1]);
+        } catch (Exception e) { // the others are registered all the same
+          if (failed == null) {
+            failed = e;
+          }
+        }
+      }
+      if (failed != null) { // the call that found it may declare no such exception
+        throw new IllegalStateException("an MBean held for the platform MBean server could not"
+            + " be registered: " + failed, failed);
+      }
+      return false;
     }
   }
 }

@@ -100,6 +100,22 @@ class DeferredMBeansTest {
   }
 
   @Test
+  void aHeldRegistrationThatFails_failsTheFirstUse_andTheOthersAreRegistered() throws Exception {
+    MBeanServer server = server();
+    ObjectName twice = new ObjectName("test:type=Twice");
+    ObjectName other = new ObjectName("test:type=Other");
+    server.registerMBean(new Costly(), twice);
+    server.registerMBean(new Costly(), twice);
+    server.registerMBean(new Costly(), other);
+
+    IllegalStateException failed = assertThrows(IllegalStateException.class,
+        () -> server.isRegistered(other));
+    assertTrue(failed.getCause() instanceof InstanceAlreadyExistsException, failed.toString());
+    assertTrue(server.isRegistered(twice));
+    assertTrue(server.isRegistered(other));
+  }
+
+  @Test
   void install_keepsABuilderTheUserNamed() {
     String before = System.getProperty(DeferredMBeans.BUILDER_PROPERTY);
     try {
