@@ -258,7 +258,8 @@ public final class Bench {
     }
   }
 
-  private static double median(double[] values) {
+  /** The middle value (the upper of the two middle ones for an even count). */
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted); // NaN sorts last: a median of NaNs is NaN
     return sorted[sorted.length / 2];

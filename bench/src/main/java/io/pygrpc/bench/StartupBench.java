@@ -103,8 +103,9 @@ public final class StartupBench {
       }
       List<Figure> figures = new ArrayList<>();
       for (int c = 0; c < n; c++) {
-        figures.add(new Figure(contenders.get(c).name(), median(seconds[c]), min(seconds[c]),
-            max(seconds[c]), median(rss[c]), medianRatio(seconds[c], seconds[1]),
+        figures.add(new Figure(contenders.get(c).name(), Bench.median(seconds[c]),
+            min(seconds[c]), max(seconds[c]), Bench.median(rss[c]),
+            medianRatio(seconds[c], seconds[1]),
             n > 2 ? medianRatio(seconds[c], seconds[2]) : Double.NaN));
       }
       print(figures);
@@ -238,14 +239,7 @@ public final class StartupBench {
   private static double medianRatio(double[] a, double[] b) {
     double[] ratios = new double[a.length];
     Arrays.setAll(ratios, i -> a[i] / b[i]);
-    return median(ratios);
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return Bench.median(ratios);
   }
 
   private static double min(double[] values) {
