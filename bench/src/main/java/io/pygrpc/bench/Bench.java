@@ -333,12 +333,17 @@ public final class Bench {
     dir.toFile().deleteOnExit();
     for (String name : List.of("unary_loop.py", "stream_loop.py", "map_bulk.py",
         "grpcio_bench.py")) {
-      try (InputStream in = Bench.class.getResourceAsStream("/bench/" + name)) {
-        Path file = dir.resolve(name);
-        Files.copy(in, file);
-        file.toFile().deleteOnExit();
-      }
+      unpack(dir, name).toFile().deleteOnExit();
     }
     return dir;
+  }
+
+  /** Copies the benchmark script {@code name} (a resource under /bench/) into {@code dir}. */
+  static Path unpack(Path dir, String name) throws IOException {
+    Path file = dir.resolve(name);
+    try (InputStream in = Bench.class.getResourceAsStream("/bench/" + name)) {
+      Files.copy(in, file);
+    }
+    return file;
   }
 }

@@ -2,7 +2,6 @@ package io.pygrpc.bench;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,14 +72,15 @@ public final class StartupBench {
     try (ServerProcess server = ServerProcess.start()) {
       String port = Integer.toString(server.port());
       List<Contender> contenders = new ArrayList<>();
+      Path hello = Bench.unpack(work, "startup_hello.py");
       contenders.add(new Contender("pygrpc (./pygrpc, cold)", List.of(
-          repo.resolve("pygrpc").toString(), unpack(work, "startup_hello.py").toString(), port),
+          repo.resolve("pygrpc").toString(), hello.toString(), port),
           Map.of("PYGRPC_DAEMON", "0"), repo.resolve("scripts")));
       contenders.add(plainGrpcJava(work, port));
       if (grpcioInstalled()) {
+        Path grpcio = Bench.unpack(work, "grpcio_hello.py");
         contenders.add(new Contender("CPython grpcio", List.of("/usr/bin/python3",
-            unpack(work, "grpcio_hello.py").toString(), port, repo.resolve("scripts").toString()),
-            Map.of(), repo));
+            grpcio.toString(), port, repo.resolve("scripts").toString()), Map.of(), repo));
       }
       // A fresh server JVM answers its first calls from the interpreter, and compiles beside
       // the runs measured: warm it up first (a few seconds of calls), then settle.
@@ -210,14 +210,6 @@ public final class StartupBench {
     Process probe = new ProcessBuilder("/usr/bin/python3", "-c", "import grpc")
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     return probe.waitFor() == 0;
-  }
-
-  private static Path unpack(Path dir, String name) throws IOException {
-    Path file = dir.resolve(name);
-    try (InputStream in = StartupBench.class.getResourceAsStream("/bench/" + name)) {
-      Files.copy(in, file);
-    }
-    return file;
   }
 
   private void print(List<Figure> figures) {
