@@ -108,29 +108,40 @@ final class PythonPackage {
         throw e;
       }
     }
-    removeOlderCopies(target);
+    removeOlderCopies(target, CacheDirs.base().resolve("pycache"));
     return target;
   }
 
   /**
    * Removes copies not refreshed for a week: earlier builds of this checkout. Younger ones may
-   * belong to another checkout or install on the same machine that is still in use.
+   * belong to another checkout or install on the same machine that is still in use. Each copy's
+   * compiled byte code goes with it: GraalPy keeps it in {@code pycache} under the copy's own
+   * absolute path (the {@code PyCachePrefix} the scripts' contexts are given).
    */
-  private static void removeOlderCopies(Path current) {
+  static void removeOlderCopies(Path current, Path pycache) {
     long weekAgo = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(7);
     try (var siblings = Files.list(current.getParent())) {
       for (Path old : siblings.filter(p -> p.getFileName().toString().startsWith("python-api-")
           && !p.equals(current) && modifiedBefore(p, weekAgo)).toList()) {
-        try (var tree = Files.walk(old)) {
-          for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        } catch (IOException ignored) {
-          // in use or already gone: the next start tries again
-        }
+        Path absolute = old.toAbsolutePath();
+        removeTree(pycache.resolve(absolute.getRoot().relativize(absolute).toString()));
+        removeTree(old);
       }
     } catch (IOException ignored) {
       // the cache folder is not listable: nothing to tidy
+    }
+  }
+
+  private static void removeTree(Path top) {
+    if (!Files.exists(top)) {
+      return;
+    }
+    try (var tree = Files.walk(top)) {
+      for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // in use or already gone: the next start tries again
     }
   }
 
