@@ -1,8 +1,6 @@
 package io.pygrpc.launcher;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonStreamParser;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -152,35 +150,7 @@ final class CallCommand implements Callable<Integer> {
     } else {
       reader = new StringReader(data);
     }
-    JsonStreamParser parser = new JsonStreamParser(reader);
-    // Read lazily: a client stream from stdin is sent as it is typed.
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        try {
-          return parser.hasNext();
-        } catch (JsonParseException e) {
-          throw new PygrpcException(Kind.VALUE, "-d: not JSON: " + rootMessage(e));
-        }
-      }
-
-      @Override
-      public JsonElement next() {
-        try {
-          return parser.next();
-        } catch (JsonParseException e) {
-          throw new PygrpcException(Kind.VALUE, "-d: not JSON: " + rootMessage(e));
-        }
-      }
-    };
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root.getMessage();
+    return new JsonRequests(reader);
   }
 
   private static DynamicMessage parse(JsonFormat.Parser parser,

@@ -42,6 +42,21 @@ class CallCommandTest {
   }
 
   @Test
+  void noData_sendsTheEmptyRequest_orAnEmptyClientStream() {
+    LauncherTest.Run unary = LauncherTest.launch("", "call", target, "SayHello", "--compact");
+    assertEquals("{\"message\":\"Hello, !\"}\n", unary.out());
+    assertEquals("", unary.err());
+    assertEquals(0, unary.status());
+    LauncherTest.Run blank = LauncherTest.launch("", "call", target, "SayHello", "-d", " ",
+        "--compact");
+    assertEquals(unary.out(), blank.out());
+    LauncherTest.Run none = LauncherTest.launch("", "call", target, "RecordRoute", "-d", "@-",
+        "--compact", "--emit-defaults");
+    assertEquals("{\"pointCount\":0,\"distance\":0}\n", none.out());
+    assertEquals(0, none.status());
+  }
+
+  @Test
   void streams_oneObjectPerMessage_andNdjsonIn() throws Exception {
     LauncherTest.Run out = LauncherTest.launch("", "call", target, "ListFeatures", "--compact",
         "-d", "{\"lo\": {}, \"hi\": {\"x\": 1}}");
