@@ -33,7 +33,7 @@ public final class RpcException extends RuntimeException {
 
   /**
    * The exception for a failed call. A status raised by the client's own transport carries its
-   * reason in the cause ("io exception" alone says nothing): the root cause's message goes into
+   * reason in the cause ("io exception" alone says nothing): the root cause's message becomes
    * the details, with the server address for {@code UNAVAILABLE}.
    *
    * @param authority the server the call went to, for messages
@@ -54,11 +54,14 @@ public final class RpcException extends RuntimeException {
     }
     String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
         : cause.getMessage();
-    // Netty prefixes TLS failures with its handler pipeline: not for users' eyes.
-    reason = reason.replaceFirst("^Channel Pipeline: \\[[^]]*]: ", "");
+    // Netty prefixes TLS failures with its handler pipeline, and its native transport's errors
+    // with the system call and errno ("finishConnect(..) failed with error(-111): "): not for
+    // users' eyes; the reason after them is.
+    reason = reason.replaceFirst("^Channel Pipeline: \\[[^]]*]: ", "")
+        .replaceFirst("^\\w+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: ", "");
     String description = status.getDescription();
     if (description != null && description.startsWith("io exception")) {
-      description = "io exception"; // grpc-java appends the pipeline again after a newline
+      description = null; // grpc-java's word for "the transport's cause", which follows
     }
     String details = description == null || description.isEmpty() ? reason
         : description + ": " + reason;

@@ -87,8 +87,8 @@ class TlsTest {
         RpcError StatusCode.UNAVAILABLE
         RpcError StatusCode.UNAVAILABLE
         RpcError StatusCode.UNAVAILABLE
-        io exception: No subject alternative DNS name matching wrong.example.com found. \
-        (connecting to wrong.example.com)
+        No subject alternative DNS name matching wrong.example.com found. (connecting to \
+        wrong.example.com)
         """, result.out());
   }
 
