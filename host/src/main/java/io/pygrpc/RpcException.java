@@ -32,9 +32,9 @@ public final class RpcException extends RuntimeException {
   }
 
   /**
-   * The exception for a failed call. A status raised by the client's own transport carries its
-   * reason in the cause ("io exception" alone says nothing): the root cause's message becomes
-   * the details, with the server address for {@code UNAVAILABLE}.
+   * The exception for a failed call. A status the client raised itself (a transport failure, a
+   * deadline) gets details a user can act on instead of grpc-java's; see
+   * {@link ClientStatusDetails}.
    *
    * @param authority the server the call went to, for messages
    */
@@ -45,30 +45,9 @@ public final class RpcException extends RuntimeException {
   /** As {@link #of(Status, Metadata, String)}, with the response headers if any arrived. */
   public static RpcException of(Status status, Metadata headers, Metadata trailers,
       String authority) {
-    Throwable cause = status.getCause();
-    if (cause == null) {
-      return new RpcException(status, headers, trailers);
-    }
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
-        : cause.getMessage();
-    // Netty prefixes TLS failures with its handler pipeline, and its native transport's errors
-    // with the system call and errno ("finishConnect(..) failed with error(-111): "): not for
-    // users' eyes; the reason after them is.
-    reason = reason.replaceFirst("^Channel Pipeline: \\[[^]]*]: ", "")
-        .replaceFirst("^\\w+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: ", "");
-    String description = status.getDescription();
-    if (description != null && description.startsWith("io exception")) {
-      description = null; // grpc-java's word for "the transport's cause", which follows
-    }
-    String details = description == null || description.isEmpty() ? reason
-        : description + ": " + reason;
-    if (status.getCode() == Status.Code.UNAVAILABLE && authority != null) {
-      details += " (connecting to " + authority + ")";
-    }
-    return new RpcException(status.withDescription(details), headers, trailers);
+    String details = ClientStatusDetails.of(status, authority);
+    return new RpcException(details == null ? status : status.withDescription(details), headers,
+        trailers);
   }
 
   /** The status code. */
