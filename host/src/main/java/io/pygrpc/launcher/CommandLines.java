@@ -31,6 +31,7 @@ final class CommandLines {
     line.setOut(new java.io.PrintWriter(main.out, true));
     line.setErr(new java.io.PrintWriter(main.err, true));
     line.setExecutionExceptionHandler(new FailureHandler());
+    line.setParameterExceptionHandler(new UsageErrors());
     // That setting reaches every subcommand; list, describe and call take options anywhere.
     for (String name : List.of("list", "describe", "call")) {
       CommandLine sub = line.getSubcommands().get(name);

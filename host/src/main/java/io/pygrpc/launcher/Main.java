@@ -227,8 +227,13 @@ public final class Main implements Callable<Integer> {
   int runScript(Path file, List<String> scriptArgs,
       java.util.function.Function<String, RuntimeException> usageError) {
     if (!Files.isRegularFile(env.resolve(file))) {
+      boolean exists = Files.exists(env.resolve(file));
+      // A mistyped subcommand ("lsit") reaches here as a script name.
+      String meant = exists || file.getNameCount() != 1 ? "" : io.pygrpc.internal.Suggestions
+          .closest(file.toString(), LaunchArgs.SUBCOMMANDS).map(c -> " Did you mean '" + c + "'?")
+          .orElse("");
       throw usageError.apply("Cannot open the script '" + file
-          + "': " + (Files.exists(env.resolve(file)) ? "it is not a file." : "no such file."));
+          + "': " + (exists ? "it is not a file." : "no such file.") + meant);
     }
     String name = file.getFileName().toString();
     if (isJs(name)) {

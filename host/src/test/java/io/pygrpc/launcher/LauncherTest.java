@@ -155,7 +155,28 @@ public class LauncherTest {
   void run_missingScript_isUsageError() {
     Run run = launch("", "nope.py");
     assertEquals(2, run.status());
-    assertTrue(run.err().startsWith("Cannot open the script 'nope.py': no such file.\n"), run.err());
+    assertEquals("""
+        pygrpc: Cannot open the script 'nope.py': no such file.
+        Usage: pygrpc [-hvV] [-c=CODE] [-I=DIR]... [SCRIPT] [ARGS...] [COMMAND]
+        Try 'pygrpc --help' for more information.
+        """, run.err());
+  }
+
+  @Test
+  void usageErrors_sayWhatIsWrong_theSynopsis_andWhereHelpIs() {
+    Run typo = launch("", "lsit", "127.0.0.1:1");
+    assertEquals(2, typo.status());
+    assertTrue(typo.err().startsWith(
+        "pygrpc: Cannot open the script 'lsit': no such file. Did you mean 'list'?\n"),
+        typo.err());
+    Run option = launch("", "call", "127.0.0.1:1", "SayHello", "--protos", "x.proto");
+    assertEquals(2, option.status());
+    String[] lines = option.err().split("\n");
+    assertEquals("pygrpc: Unknown options: '--protos', 'x.proto'", lines[0]);
+    assertEquals("Possible solutions: --proto, --proto-path, --protoset", lines[1]);
+    assertTrue(lines[2].startsWith("Usage: pygrpc call "), lines[2]);
+    assertEquals("Try 'pygrpc call --help' for more information.", lines[lines.length - 1]);
+    assertEquals("", option.out());
   }
 
   @Test
