@@ -8,7 +8,7 @@
 # No profiling in HotSpot's interpreter (C1's profiled tier still feeds C2): a cold start keeps
 # C1 busy, so methods wait in the interpreter long enough to start profiling there, mostly
 # GraalPy's own interpreter. A hello-world: 20 alternating pairs -0.074 +- 0.050 s, as fast as
-# C1 only; a 30,000-call loop 4.5k calls/s against 3.6-4.2k, streams unchanged.
+# C1 only; a 30,000-call loop 3.5-4.6k calls/s against 2.8-4.2k, streams unchanged.
 
 # The parallel collector: a hello-world's three young collections (GraalPy's start promotes
 # ~35 MB) paused it 47 ms in all, against 148 ms with the serial one, which copies them on one
