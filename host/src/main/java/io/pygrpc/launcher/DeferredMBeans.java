@@ -47,12 +47,17 @@ public final class DeferredMBeans extends MBeanServerBuilder {
 
   /**
    * Holds registrations until the first other call, then passes every call on. Only the held
-   * list is under the lock: a call is passed on outside it, as the server it stands for would
-   * run concurrent calls.
+   * list and its registration are under the lock: once they are done, a call is passed on
+   * outside it, as the server it stands for would run concurrent calls.
    */
   private static final class Holding implements InvocationHandler {
     private final MBeanServer server;
-    private volatile List<Object[]> held = new ArrayList<>();
+    private List<Object[]> held = new ArrayList<>();
+    /**
+     * Whether the held MBeans are all registered: until then every call goes through the lock,
+     * so a call from another thread waits for them instead of reaching a server without them.
+     */
+    private volatile boolean settled;
 
     Holding(MBeanServer server) {
       this.server = server;
@@ -63,7 +68,7 @@ public final class DeferredMBeans extends MBeanServerBuilder {
       if (method.getDeclaringClass() == Object.class) {
         return method.invoke(server, args); // equals, hashCode, toString: not a use
       }
-      if (held != null && hold(method, args)) {
+      if (!settled && hold(method, args)) {
         return new ObjectInstance((ObjectName) args[1], args[0].getClass().getName());
       }
       try {
@@ -88,16 +93,20 @@ public final class DeferredMBeans extends MBeanServerBuilder {
         return true;
       }
       List<Object[]> registrations = held;
-      held = null;
+      held = null; // a call the registrations make back into the server passes straight on
       Exception failed = null;
-      for (Object[] registration : registrations) {
-        try {
-          server.registerMBean(registration[0], (ObjectName) registration[1]);
-        } catch (Exception e) { // the others are registered all the same
-          if (failed == null) {
-            failed = e;
+      try {
+        for (Object[] registration : registrations) {
+          try {
+            server.registerMBean(registration[0], (ObjectName) registration[1]);
+          } catch (Exception e) { // the others are registered all the same
+            if (failed == null) {
+              failed = e;
+            }
           }
         }
+      } finally {
+        settled = true;
       }
       if (failed != null) { // the call that found it may declare no such exception
         throw new IllegalStateException("an MBean held for the platform MBean server could not"

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.management.Attribute;
 import javax.management.AttributeList;
@@ -22,10 +25,21 @@ class DeferredMBeansTest {
   private static final class Costly implements DynamicMBean {
     final AtomicInteger described = new AtomicInteger();
     final AtomicInteger invoked = new AtomicInteger();
+    /** Run as the bean is described, on the registering thread. */
+    private final Runnable onDescribe;
+
+    Costly() {
+      this(() -> { });
+    }
+
+    Costly(Runnable onDescribe) {
+      this.onDescribe = onDescribe;
+    }
 
     @Override
     public MBeanInfo getMBeanInfo() {
       described.incrementAndGet();
+      onDescribe.run();
       return new MBeanInfo(Costly.class.getName(), "test", null, null,
           new MBeanOperationInfo[] {new MBeanOperationInfo("run", "", null, "void",
               MBeanOperationInfo.ACTION)}, null);
@@ -112,6 +126,54 @@ class DeferredMBeansTest {
         () -> server.isRegistered(other));
     assertTrue(failed.getCause() instanceof InstanceAlreadyExistsException, failed.toString());
     assertTrue(server.isRegistered(twice));
+    assertTrue(server.isRegistered(other));
+  }
+
+  /** A call on another thread while the held MBeans register waits for them all. */
+  @Test
+  void aCallDuringTheHeldRegistrations_waitsForThem() throws Exception {
+    MBeanServer server = server();
+    CountDownLatch describing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ObjectName slow = new ObjectName("test:type=Slow");
+    server.registerMBean(new Costly(() -> {
+      describing.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }), slow);
+    Thread first = new Thread(() -> server.isRegistered(slow));
+    first.start();
+    assertTrue(describing.await(10, TimeUnit.SECONDS));
+
+    AtomicBoolean seen = new AtomicBoolean();
+    Thread second = new Thread(() -> seen.set(server.isRegistered(slow)));
+    second.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (second.getState() != Thread.State.BLOCKED && second.isAlive()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    release.countDown();
+    second.join(10_000);
+    first.join(10_000);
+    assertTrue(seen.get(), "the second call reached the server before the held MBean");
+  }
+
+  /** An MBean that calls back into the server as it registers neither deadlocks nor fails. */
+  @Test
+  void aHeldMBeanCallingBackAsItRegisters_isServed() throws Exception {
+    MBeanServer server = server();
+    ObjectName caller = new ObjectName("test:type=Caller");
+    ObjectName other = new ObjectName("test:type=Other");
+    AtomicBoolean answered = new AtomicBoolean();
+    server.registerMBean(new Costly(() -> answered.set(!server.isRegistered(other))), caller);
+    server.registerMBean(new Costly(), other);
+
+    assertTrue(server.isRegistered(caller));
+    assertTrue(answered.get());
     assertTrue(server.isRegistered(other));
   }
 
