@@ -10,16 +10,19 @@ from pygrpc.streams import Responses
 
 def _pull(iterator, count):
     # Up to count requests for client.map in one call from the host, where next() was one
-    # call per request. What the iterator raised comes after the requests read before it: a
-    # loop keeps them, where GraalPy's list.extend() drops what it read when the iterator raises.
-    items = []
-    append = items.append
+    # call per request. What the iterator raised comes after the requests read before it:
+    # deque.extend() keeps them, as CPython's list.extend() does and GraalPy's does not (it
+    # drops what it read when the iterator raises). Being built in, it also runs no bytecode
+    # per request: 1.1-1.4 us a request against 1.9-2.0 us for a loop appending to a list.
+    # Imported here, as only client.map needs it; _collections is built in, where collections
+    # imports a dozen modules.
+    from _collections import deque
+    items = deque()
     try:
-        for item in islice(iterator, count):
-            append(item)
+        items.extend(islice(iterator, count))
     except Exception as error:
-        return items, error
-    return items, None
+        return list(items), error
+    return list(items), None
 
 
 _host.bridge.install({
