@@ -132,6 +132,9 @@ public final class Bench {
     int total = warmup + rounds;
     // Per figure, per contender (PYGRPC, GRPCIO, RAW_A, RAW_B), each kept round's rate.
     double[][][] rates = new double[3][4][rounds];
+    // Per round, the JIT's compile time and the GC's collection time (ms): with C2 still
+    // compiling GraalPy's interpreter, a round's contenders all share the cores with it.
+    long[][] background = new long[total][];
     try (ServerProcess server = ServerProcess.start()) {
       int port = server.port();
       Path scripts = unpackScripts();
@@ -141,6 +144,7 @@ public final class Bench {
           concurrency,
           engine.getImplementationName(), Runtime.getRuntime().availableProcessors());
       for (int round = 0; round < total; round++) {
+        long[] before = JvmActivity.now();
         Tally[][] tallies = new Tally[3][4]; // per figure and contender, as rates
         for (Tally[] figure : tallies) {
           Arrays.setAll(figure, i -> new Tally());
@@ -176,6 +180,7 @@ public final class Bench {
             }
           }
         }
+        background[round] = JvmActivity.since(before);
         if (round >= warmup) { // the warm-up rounds are run and dropped
           for (int f = 0; f < 3; f++) {
             for (int c = 0; c < 4; c++) {
@@ -227,6 +232,7 @@ public final class Bench {
       }
       out.println(line.append(" (pygrpc/grpc-java)"));
     }
+    out.println(JvmActivity.describe(background, warmup));
     StringBuilder legend = new StringBuilder("(ratios: the median of each round's own ratio");
     if (measured[0]) {
       legend.append(String.format(Locale.ROOT, "; unary grpc-java: the faster in each round of"

@@ -29,6 +29,11 @@ class BenchTest {
     // One kept round: each figure's line shows one pygrpc/grpc-java pair.
     assertTrue(table.lines().filter(l -> l.startsWith("  rounds, "))
         .allMatch(l -> l.split("/").length == 3), table);
+    // The JIT's and GC's time in each of the two rounds, the warm-up one marked.
+    String background = table.lines().filter(l -> l.startsWith("  JIT compiling/GC per round"))
+        .findFirst().orElseThrow(() -> new AssertionError(table));
+    assertTrue(background.matches(".*: \\(warm-up\\) [\\d,]+/[\\d,]+ [\\d,]+/[\\d,]+"),
+        background);
   }
 
   @Test
