@@ -8,16 +8,18 @@ from pygrpc import Client
 
 
 def main(port, n):
-    client = Client('127.0.0.1', port)
-    client.load()
-    for _ in client.request('Ticks', count=max(1, n // 10)):
-        pass
-    start = time.perf_counter()
-    seen = 0
-    for tick in client.request('Ticks', count=n):
-        seen += 1
-    assert seen == n, seen
-    return n / (time.perf_counter() - start)
+    with Client('127.0.0.1', port) as client:
+        client.load()
+        for _ in client.request('Ticks', count=max(1, n // 10)):
+            pass
+        start = time.perf_counter()
+        seen = 0
+        for tick in client.request('Ticks', count=n):
+            seen += 1
+        assert seen == n, seen
+        return n / (time.perf_counter() - start)
 
 
-print(main(int(sys.argv[1]), int(sys.argv[2])))
+# As a script (bin/bench --fresh-contexts); loaded once, the bench calls main() itself.
+if len(sys.argv) > 2:
+    print(main(int(sys.argv[1]), int(sys.argv[2])))

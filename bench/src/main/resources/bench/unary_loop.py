@@ -6,14 +6,16 @@ from pygrpc import Client
 
 
 def main(port, n):
-    client = Client('127.0.0.1', port)
-    client.load()
-    for _ in range(max(1, n // 10)):                 # warm-up: the first calls pay for set-up
-        client.request('SayHello', name='bench')
-    start = time.perf_counter()
-    for _ in range(n):
-        client.request('SayHello', name='bench')
-    return n / (time.perf_counter() - start)
+    with Client('127.0.0.1', port) as client:
+        client.load()
+        for _ in range(max(1, n // 10)):  # warm-up: the first calls pay for set-up
+            client.request('SayHello', name='bench')
+        start = time.perf_counter()
+        for _ in range(n):
+            client.request('SayHello', name='bench')
+        return n / (time.perf_counter() - start)
 
 
-print(main(int(sys.argv[1]), int(sys.argv[2])))
+# As a script (bin/bench --fresh-contexts); loaded once, the bench calls main() itself.
+if len(sys.argv) > 2:
+    print(main(int(sys.argv[1]), int(sys.argv[2])))

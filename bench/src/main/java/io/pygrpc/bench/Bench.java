@@ -1,9 +1,6 @@
 package io.pygrpc.bench;
 
 import io.pygrpc.guest.Engines;
-import io.pygrpc.guest.PythonScripts;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -50,6 +47,7 @@ public final class Bench {
   private final boolean[] measured;
   private final PrintStream out;
   private final Engine engine = Engines.shared();
+  private boolean freshContexts;
 
   Bench(int calls, int rounds, int warmup, int concurrency, int slices, PrintStream out) {
     this(calls, rounds, warmup, concurrency, slices, new boolean[] {true, true, true}, out);
@@ -66,6 +64,12 @@ public final class Bench {
     this.out = out;
   }
 
+  /** Runs each pygrpc slice's script in a fresh context (see {@link PythonContender}). */
+  Bench freshContexts() {
+    freshContexts = true;
+    return this;
+  }
+
   public static void main(String[] args) throws Exception {
     int calls = 20_000;
     int rounds = 3;
@@ -73,6 +77,7 @@ public final class Bench {
     int concurrency = 64;
     int slices = 4;
     boolean[] measured = {true, true, true};
+    boolean fresh = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--calls" -> calls = Integer.parseInt(args[++i]);
@@ -81,10 +86,12 @@ public final class Bench {
         case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
         case "--slices" -> slices = Integer.parseInt(args[++i]);
         case "--only" -> measured = only(args[++i]);
+        case "--fresh-contexts" -> fresh = true;
         default -> usage();
       }
     }
-    new Bench(calls, rounds, warmup, concurrency, slices, measured, System.out).run();
+    Bench bench = new Bench(calls, rounds, warmup, concurrency, slices, measured, System.out);
+    (fresh ? bench.freshContexts() : bench).run();
     System.exit(0);
   }
 
@@ -107,7 +114,7 @@ public final class Bench {
 
   private static void usage() {
     System.err.println("usage: bench [--calls N] [--rounds R] [--warmup W] "
-        + "[--concurrency C] [--slices S] [--only unary|stream|bulk[,...]]");
+        + "[--concurrency C] [--slices S] [--only unary|stream|bulk[,...]] [--fresh-contexts]");
     System.exit(2);
   }
 
@@ -135,14 +142,17 @@ public final class Bench {
     // Per round, the JIT's compile time and the GC's collection time (ms): with C2 still
     // compiling GraalPy's interpreter, a round's contenders all share the cores with it.
     long[][] background = new long[total][];
-    try (ServerProcess server = ServerProcess.start()) {
+    try (ServerProcess server = ServerProcess.start();
+        PythonContender python = new PythonContender(engine, freshContexts)) {
       int port = server.port();
       Path scripts = unpackScripts();
       out.printf(Locale.ROOT, "pygrpc bench: %,d calls (streams of %,d messages) per round in "
           + "%d slices, median of %d rounds, %d warm-up round(s) dropped, concurrency %d, %s, "
-          + "%d cores%n", calls, messages(), slices, rounds, warmup,
+          + "%d cores, %s%n", calls, messages(), slices, rounds, warmup,
           concurrency,
-          engine.getImplementationName(), Runtime.getRuntime().availableProcessors());
+          engine.getImplementationName(), Runtime.getRuntime().availableProcessors(),
+          freshContexts ? "each pygrpc slice a fresh context"
+              : "each pygrpc script loaded once, its main() called per slice");
       for (int round = 0; round < total; round++) {
         long[] before = JvmActivity.now();
         Tally[][] tallies = new Tally[3][4]; // per figure and contender, as rates
@@ -161,8 +171,10 @@ public final class Bench {
             Tally[] t = tallies[f];
             t[GRPCIO].add(count, cpython[f]);
             // pygrpc first in even slices, last in odd ones: neither side always goes first.
+            List<Integer> args = f == 2 ? List.of(port, count, concurrency)
+                : List.of(port, count);
             if (slice % 2 == 0) {
-              t[PYGRPC].add(count, python(scripts.resolve(scriptNames[f]), port, count));
+              t[PYGRPC].add(count, python.run(scripts.resolve(scriptNames[f]), args));
             }
             switch (f) {
               case 0 -> {
@@ -176,7 +188,7 @@ public final class Bench {
               default -> t[RAW_A].add(count, RawGrpcJava.rawAsync(port, count, concurrency));
             }
             if (slice % 2 == 1) {
-              t[PYGRPC].add(count, python(scripts.resolve(scriptNames[f]), port, count));
+              t[PYGRPC].add(count, python.run(scripts.resolve(scriptNames[f]), args));
             }
           }
         }
@@ -277,19 +289,6 @@ public final class Bench {
    */
   private int messages() {
     return 5 * calls;
-  }
-
-  private double python(Path script, int port, int count) {
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    int status = new PythonScripts(engine, new ByteArrayInputStream(new byte[0]), printed,
-        errors).run(script, List.of(Integer.toString(port), Integer.toString(count),
-            Integer.toString(concurrency)));
-    if (status != 0) {
-      throw new IllegalStateException(script.getFileName() + " failed: "
-          + errors.toString(StandardCharsets.UTF_8));
-    }
-    return Double.parseDouble(printed.toString(StandardCharsets.UTF_8).trim());
   }
 
   /**

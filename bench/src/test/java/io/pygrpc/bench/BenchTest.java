@@ -26,6 +26,7 @@ class BenchTest {
     assertTrue(table.contains("unary, sequential (calls/s)"), table);
     assertTrue(table.contains("bulk unary, concurrency 4 (calls/s)"), table);
     assertTrue(table.contains("1 warm-up round(s) dropped"), table);
+    assertTrue(table.contains("each pygrpc script loaded once"), table);
     // One kept round: each figure's line shows one pygrpc/grpc-java pair.
     assertTrue(table.lines().filter(l -> l.startsWith("  rounds, "))
         .allMatch(l -> l.split("/").length == 3), table);
@@ -37,16 +38,17 @@ class BenchTest {
   }
 
   @Test
-  void only_measuresTheFiguresNamed() throws Exception {
+  void only_measuresTheFiguresNamed_freshContextsRunTheScriptsAsScripts() throws Exception {
     System.setProperty("pygrpc.scripts", "../scripts");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     List<Bench.Figure> figures = new Bench(40, 1, 0, 4, 1, new boolean[] {false, true, false},
-        new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+        new PrintStream(printed, true, StandardCharsets.UTF_8)).freshContexts().run();
     assertEquals(1, figures.size());
     assertEquals("server streaming (messages/s)", figures.get(0).name());
     assertTrue(figures.get(0).pygrpc() > 0 && figures.get(0).raw() > 0, figures.toString());
     String table = printed.toString(StandardCharsets.UTF_8);
     assertFalse(table.contains("unary_loop.py"), table);
     assertFalse(table.contains("map_bulk.py"), table);
+    assertTrue(table.contains("each pygrpc slice a fresh context"), table);
   }
 }
