@@ -19,13 +19,15 @@ import org.graalvm.polyglot.Engine;
  * one's compiler threads and heap), and (when Debian's python3-grpcio is installed) CPython grpcio:
  * each figure the median of several rounds, printed with its ratios.
  *
- * <pre>bin/bench [--calls N] [--rounds R] [--warmup W] [--concurrency C] [--slices S]
- *     [--only unary|stream|bulk[,...]]</pre>
+ * <pre>bin/bench [--calls N] [--rounds R] [--warmup W] [--max-warmup M] [--concurrency C]
+ *     [--slices S] [--only unary|stream|bulk[,...]] [--fresh-contexts]</pre>
  *
- * <p>The first W rounds (1 by default) are run and dropped, for every contender alike: as JMH's
- * warm-up iterations, they let the JIT compile the paths measured. The first round of a fresh
- * JVM ran pygrpc's Python at 55–65% of its later rounds (the compiler still at work on the
- * Python interpreter), grpc-java at 80–100%.
+ * <p>Warm-up rounds are run and dropped, for every contender alike: as JMH's warm-up
+ * iterations, they let the JIT compile the paths measured. At least W (1 by default), then
+ * more, up to M (6) in all, while the JIT's time took over a tenth of the last round. The first
+ * round of a fresh JVM ran pygrpc's Python at 55–65% of its later rounds (the compiler still
+ * at work on the Python interpreter), grpc-java at 80–100%; the rounds line prints the warm-up
+ * rounds' figures too.
  */
 public final class Bench {
   /**
@@ -48,6 +50,10 @@ public final class Bench {
   private final PrintStream out;
   private final Engine engine = Engines.shared();
   private boolean freshContexts;
+  /** Warm-up rounds at most, counting the first {@code warmup} (see {@link #run}). */
+  private int maxWarmup;
+  /** A round whose JIT time was at most this share of it ends the warm-up. */
+  private static final double SETTLED_JIT_SHARE = 0.10;
 
   Bench(int calls, int rounds, int warmup, int concurrency, int slices, PrintStream out) {
     this(calls, rounds, warmup, concurrency, slices, new boolean[] {true, true, true}, out);
@@ -60,6 +66,7 @@ public final class Bench {
     this.slices = slices;
     this.rounds = rounds;
     this.warmup = warmup;
+    this.maxWarmup = warmup;
     this.concurrency = concurrency;
     this.out = out;
   }
@@ -67,6 +74,12 @@ public final class Bench {
   /** Runs each pygrpc slice's script in a fresh context (see {@link PythonContender}). */
   Bench freshContexts() {
     freshContexts = true;
+    return this;
+  }
+
+  /** Runs up to {@code max} warm-up rounds in all while the JIT is busy (see {@link #run}). */
+  Bench settleWarmup(int max) {
+    maxWarmup = Math.max(warmup, max);
     return this;
   }
 
@@ -78,6 +91,7 @@ public final class Bench {
     int slices = 4;
     boolean[] measured = {true, true, true};
     boolean fresh = false;
+    int maxWarmup = 6;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--calls" -> calls = Integer.parseInt(args[++i]);
@@ -87,10 +101,12 @@ public final class Bench {
         case "--slices" -> slices = Integer.parseInt(args[++i]);
         case "--only" -> measured = only(args[++i]);
         case "--fresh-contexts" -> fresh = true;
+        case "--max-warmup" -> maxWarmup = Integer.parseInt(args[++i]);
         default -> usage();
       }
     }
-    Bench bench = new Bench(calls, rounds, warmup, concurrency, slices, measured, System.out);
+    Bench bench = new Bench(calls, rounds, warmup, concurrency, slices, measured, System.out)
+        .settleWarmup(maxWarmup);
     (fresh ? bench.freshContexts() : bench).run();
     System.exit(0);
   }
@@ -113,7 +129,7 @@ public final class Bench {
   }
 
   private static void usage() {
-    System.err.println("usage: bench [--calls N] [--rounds R] [--warmup W] "
+    System.err.println("usage: bench [--calls N] [--rounds R] [--warmup W] [--max-warmup M] "
         + "[--concurrency C] [--slices S] [--only unary|stream|bulk[,...]] [--fresh-contexts]");
     System.exit(2);
   }
@@ -131,75 +147,58 @@ public final class Bench {
    * that moved as much as the code did. A round is cut into slices, each running every
    * contender on its share of the calls in turn (pygrpc first, then last): whole rounds of
    * 4 s per contender still put single rounds' unary ratios 0.64–0.93 apart.
+   *
+   * <p>Warm-up rounds are run and dropped: the first {@code warmup}, then more (up to {@code
+   * maxWarmup} in all) while the JIT's time in the last round was over a tenth of it. C2
+   * compiles GraalPy's interpreter for tens of thousands of calls after the first round
+   * (bulk only: ~6 s of compiler time in the round after it, under 0.3 s from the sixth on),
+   * and a round measured meanwhile measures the compiler on the same two cores.
    */
   List<Figure> run() throws Exception {
     String[] names = {"unary, sequential (calls/s)", "server streaming (messages/s)",
         "bulk unary, concurrency " + concurrency + " (calls/s)"};
-    String[] scriptNames = {"unary_loop.py", "stream_loop.py", "map_bulk.py"};
-    int total = warmup + rounds;
-    // Per figure, per contender (PYGRPC, GRPCIO, RAW_A, RAW_B), each kept round's rate.
-    double[][][] rates = new double[3][4][rounds];
-    // Per round, the JIT's compile time and the GC's collection time (ms): with C2 still
-    // compiling GraalPy's interpreter, a round's contenders all share the cores with it.
-    long[][] background = new long[total][];
+    // Per round, in order: its rates by figure and contender (PYGRPC, GRPCIO, RAW_A, RAW_B),
+    // the JIT's compile time and the GC's collection time (ms), and whether it was a warm-up.
+    List<double[][]> perRound = new ArrayList<>();
+    List<long[]> background = new ArrayList<>();
+    List<Boolean> warming = new ArrayList<>();
     try (ServerProcess server = ServerProcess.start();
         PythonContender python = new PythonContender(engine, freshContexts)) {
       int port = server.port();
       Path scripts = unpackScripts();
       out.printf(Locale.ROOT, "pygrpc bench: %,d calls (streams of %,d messages) per round in "
-          + "%d slices, median of %d rounds, %d warm-up round(s) dropped, concurrency %d, %s, "
-          + "%d cores, %s%n", calls, messages(), slices, rounds, warmup,
-          concurrency,
-          engine.getImplementationName(), Runtime.getRuntime().availableProcessors(),
+          + "%d slices, median of %d rounds after %s, concurrency %d, %s, %d cores, %s%n",
+          calls, messages(), slices, rounds, maxWarmup > warmup
+              ? String.format(Locale.ROOT, "%d to %d warm-up rounds (more while the JIT took "
+                  + "over a tenth of a round)", warmup, maxWarmup)
+              : warmup + " warm-up round(s)",
+          concurrency, engine.getImplementationName(),
+          Runtime.getRuntime().availableProcessors(),
           freshContexts ? "each pygrpc slice a fresh context"
               : "each pygrpc script loaded once, its main() called per slice");
-      for (int round = 0; round < total; round++) {
+      int kept = 0;
+      boolean settled = true; // read only after the first `warmup` rounds
+      for (int round = 0; kept < rounds; round++) {
+        boolean warmup = round < this.warmup || (round < maxWarmup && !settled);
         long[] before = JvmActivity.now();
-        Tally[][] tallies = new Tally[3][4]; // per figure and contender, as rates
-        for (Tally[] figure : tallies) {
-          Arrays.setAll(figure, i -> new Tally());
-        }
-        for (int slice = 0; slice < slices; slice++) {
-          int sliceCalls = Math.max(1, calls / slices);
-          int sliceMessages = Math.max(1, messages() / slices);
-          double[] cpython = cpython(port, scripts, sliceCalls, sliceMessages);
-          for (int f = 0; f < 3; f++) {
-            if (!measured[f]) {
-              continue;
-            }
-            int count = f == 1 ? sliceMessages : sliceCalls;
-            Tally[] t = tallies[f];
-            t[GRPCIO].add(count, cpython[f]);
-            // pygrpc first in even slices, last in odd ones: neither side always goes first.
-            List<Integer> args = f == 2 ? List.of(port, count, concurrency)
-                : List.of(port, count);
-            if (slice % 2 == 0) {
-              t[PYGRPC].add(count, python.run(scripts.resolve(scriptNames[f]), args));
-            }
-            switch (f) {
-              case 0 -> {
-                t[RAW_A].add(count, RawGrpcJava.rawUnary(port, count));
-                t[RAW_B].add(count, RawGrpcJava.loopUnary(port, count));
-              }
-              case 1 -> {
-                t[RAW_A].add(count, RawGrpcJava.rawStream(port, count));
-                t[RAW_B].add(count, RawGrpcJava.observedStream(port, count));
-              }
-              default -> t[RAW_A].add(count, RawGrpcJava.rawAsync(port, count, concurrency));
-            }
-            if (slice % 2 == 1) {
-              t[PYGRPC].add(count, python.run(scripts.resolve(scriptNames[f]), args));
-            }
+        long start = System.nanoTime();
+        perRound.add(round(port, scripts, python));
+        long[] activity = JvmActivity.since(before);
+        settled = activity[0] * 1e6 <= SETTLED_JIT_SHARE * (System.nanoTime() - start);
+        background.add(activity);
+        warming.add(warmup);
+        kept += warmup ? 0 : 1;
+      }
+    }
+    double[][][] rates = new double[3][4][rounds]; // the kept rounds'
+    for (int round = 0, k = 0; round < perRound.size(); round++) {
+      if (!warming.get(round)) {
+        for (int f = 0; f < 3; f++) {
+          for (int c = 0; c < 4; c++) {
+            rates[f][c][k] = perRound.get(round)[f][c];
           }
         }
-        background[round] = JvmActivity.since(before);
-        if (round >= warmup) { // the warm-up rounds are run and dropped
-          for (int f = 0; f < 3; f++) {
-            for (int c = 0; c < 4; c++) {
-              rates[f][c][round - warmup] = tallies[f][c].rate();
-            }
-          }
-        }
+        k++;
       }
     }
     double[][] py = new double[3][];
@@ -232,19 +231,22 @@ public final class Bench {
           Double.isNaN(f.grpcio()) ? "-"
               : String.format(Locale.ROOT, "%.2fx", f.grpcioRatio()));
     }
-    // Each round's own figures, so a reader can see how far the rounds spread.
+    // Each round's own figures, so a reader can see how far the rounds spread and what the
+    // warm-up rounds cost.
     for (int f = 0; f < 3; f++) {
       if (!measured[f]) {
         continue;
       }
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  rounds, %s:",
-          scriptNames[f]));
-      for (int round = 0; round < rounds; round++) {
-        line.append(String.format(Locale.ROOT, " %,.0f/%,.0f", py[f][round], raw[f][round]));
+          SCRIPTS[f]));
+      for (int round = 0; round < perRound.size(); round++) {
+        double[] r = perRound.get(round)[f];
+        line.append(String.format(Locale.ROOT, " %s%,.0f/%,.0f", warming.get(round)
+            ? "(warm-up) " : "", r[PYGRPC], f == 2 ? r[RAW_A] : Math.max(r[RAW_A], r[RAW_B])));
       }
       out.println(line.append(" (pygrpc/grpc-java)"));
     }
-    out.println(JvmActivity.describe(background, warmup));
+    out.println(JvmActivity.describe(background, warming));
     StringBuilder legend = new StringBuilder("(ratios: the median of each round's own ratio");
     if (measured[0]) {
       legend.append(String.format(Locale.ROOT, "; unary grpc-java: the faster in each round of"
@@ -259,6 +261,55 @@ public final class Bench {
     out.println(legend.append(')'));
     out.flush();
     return figures;
+  }
+
+  private static final String[] SCRIPTS = {"unary_loop.py", "stream_loop.py", "map_bulk.py"};
+
+  /** A round's rates by figure and contender (NaN where not measured). */
+  private double[][] round(int port, Path scripts, PythonContender python) throws Exception {
+    Tally[][] tallies = new Tally[3][4];
+    for (Tally[] figure : tallies) {
+      Arrays.setAll(figure, i -> new Tally());
+    }
+    for (int slice = 0; slice < slices; slice++) {
+      int sliceCalls = Math.max(1, calls / slices);
+      int sliceMessages = Math.max(1, messages() / slices);
+      double[] cpython = cpython(port, scripts, sliceCalls, sliceMessages);
+      for (int f = 0; f < 3; f++) {
+        if (!measured[f]) {
+          continue;
+        }
+        int count = f == 1 ? sliceMessages : sliceCalls;
+        Tally[] t = tallies[f];
+        t[GRPCIO].add(count, cpython[f]);
+        // pygrpc first in even slices, last in odd ones: neither side always goes first.
+        List<Integer> args = f == 2 ? List.of(port, count, concurrency) : List.of(port, count);
+        if (slice % 2 == 0) {
+          t[PYGRPC].add(count, python.run(scripts.resolve(SCRIPTS[f]), args));
+        }
+        switch (f) {
+          case 0 -> {
+            t[RAW_A].add(count, RawGrpcJava.rawUnary(port, count));
+            t[RAW_B].add(count, RawGrpcJava.loopUnary(port, count));
+          }
+          case 1 -> {
+            t[RAW_A].add(count, RawGrpcJava.rawStream(port, count));
+            t[RAW_B].add(count, RawGrpcJava.observedStream(port, count));
+          }
+          default -> t[RAW_A].add(count, RawGrpcJava.rawAsync(port, count, concurrency));
+        }
+        if (slice % 2 == 1) {
+          t[PYGRPC].add(count, python.run(scripts.resolve(SCRIPTS[f]), args));
+        }
+      }
+    }
+    double[][] rates = new double[3][4];
+    for (int f = 0; f < 3; f++) {
+      for (int c = 0; c < 4; c++) {
+        rates[f][c] = tallies[f][c].rate();
+      }
+    }
+    return rates;
   }
 
   /** Units and seconds summed over a round's slices; their quotient is the round's rate. */

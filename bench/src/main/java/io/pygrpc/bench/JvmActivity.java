@@ -2,6 +2,7 @@ package io.pygrpc.bench;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,12 +32,12 @@ final class JvmActivity {
     return new long[] {after[0] - before[0], after[1] - before[1]};
   }
 
-  /** One line: each round's JIT and GC time, the warm-up rounds first and marked. */
-  static String describe(long[][] rounds, int warmup) {
+  /** One line: each round's JIT and GC time, the warm-up rounds marked. */
+  static String describe(List<long[]> rounds, List<Boolean> warmup) {
     StringBuilder line = new StringBuilder("  JIT compiling/GC per round, ms:");
-    for (int round = 0; round < rounds.length; round++) {
-      line.append(String.format(Locale.ROOT, " %s%,d/%,d", round < warmup ? "(warm-up) " : "",
-          rounds[round][0], rounds[round][1]));
+    for (int round = 0; round < rounds.size(); round++) {
+      line.append(String.format(Locale.ROOT, " %s%,d/%,d", warmup.get(round) ? "(warm-up) " : "",
+          rounds.get(round)[0], rounds.get(round)[1]));
     }
     return line.toString();
   }
