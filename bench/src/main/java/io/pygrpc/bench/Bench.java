@@ -151,8 +151,8 @@ public final class Bench {
    * <p>Warm-up rounds are run and dropped: the first {@code warmup}, then more (up to {@code
    * maxWarmup} in all) while the JIT's time in the last round was over a tenth of it. C2
    * compiles GraalPy's interpreter for tens of thousands of calls after the first round
-   * (bulk only: ~6 s of compiler time in the round after it, under 0.3 s from the sixth on),
-   * and a round measured meanwhile measures the compiler on the same two cores.
+   * (bulk only: ~6 s of compiler time in the round after it, mostly under 0.35 s from the
+   * seventh on), and a round measured meanwhile measures the compiler on the same two cores.
    */
   List<Figure> run() throws Exception {
     String[] names = {"unary, sequential (calls/s)", "server streaming (messages/s)",
@@ -179,15 +179,15 @@ public final class Bench {
       int kept = 0;
       boolean settled = true; // read only after the first `warmup` rounds
       for (int round = 0; kept < rounds; round++) {
-        boolean warmup = round < this.warmup || (round < maxWarmup && !settled);
+        boolean warmingUp = round < warmup || (round < maxWarmup && !settled);
         long[] before = JvmActivity.now();
         long start = System.nanoTime();
         perRound.add(round(port, scripts, python));
         long[] activity = JvmActivity.since(before);
         settled = activity[0] * 1e6 <= SETTLED_JIT_SHARE * (System.nanoTime() - start);
         background.add(activity);
-        warming.add(warmup);
-        kept += warmup ? 0 : 1;
+        warming.add(warmingUp);
+        kept += warmingUp ? 0 : 1;
       }
     }
     double[][][] rates = new double[3][4][rounds]; // the kept rounds'

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.Value;
 
 /**
  * pygrpc's side of a figure: a bench script's {@code main(port, n[, concurrency])}, which
@@ -37,11 +36,6 @@ final class PythonContender implements AutoCloseable {
   PythonContender(Engine engine, boolean fresh) {
     this.engine = engine;
     this.fresh = fresh;
-  }
-
-  /** Whether each slice runs its script in a fresh context. */
-  boolean fresh() {
-    return fresh;
   }
 
   /** The rate the script's {@code main(args)} measured. */
