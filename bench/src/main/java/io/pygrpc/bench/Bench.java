@@ -201,25 +201,22 @@ public final class Bench {
         k++;
       }
     }
-    double[][] py = new double[3][];
-    double[][] raw = new double[3][rounds];
     List<Figure> figures = new ArrayList<>();
     for (int f = 0; f < 3; f++) {
-      py[f] = rates[f][PYGRPC];
       if (!measured[f]) {
         continue;
       }
+      double[] py = rates[f][PYGRPC];
       double[] grpcio = rates[f][GRPCIO];
+      double[] raw = new double[rounds];
       double[] toRaw = new double[rounds];
       double[] toGrpcio = new double[rounds];
       for (int round = 0; round < rounds; round++) {
-        // bulk has one raw contender; the others take the faster of their two
-        raw[f][round] = f == 2 ? rates[f][RAW_A][round]
-            : Math.max(rates[f][RAW_A][round], rates[f][RAW_B][round]);
-        toRaw[round] = py[f][round] / raw[f][round];
-        toGrpcio[round] = py[f][round] / grpcio[round];
+        raw[round] = raw(f, rates[f][RAW_A][round], rates[f][RAW_B][round]);
+        toRaw[round] = py[round] / raw[round];
+        toGrpcio[round] = py[round] / grpcio[round];
       }
-      figures.add(new Figure(names[f], median(py[f]), median(raw[f]), median(grpcio),
+      figures.add(new Figure(names[f], median(py), median(raw), median(grpcio),
           median(toRaw), median(toGrpcio)));
     }
     out.printf(Locale.ROOT, "%-36s %12s %12s %7s %12s %7s%n", "figure", "pygrpc",
@@ -242,7 +239,7 @@ public final class Bench {
       for (int round = 0; round < perRound.size(); round++) {
         double[] r = perRound.get(round)[f];
         line.append(String.format(Locale.ROOT, " %s%,.0f/%,.0f", warming.get(round)
-            ? "(warm-up) " : "", r[PYGRPC], f == 2 ? r[RAW_A] : Math.max(r[RAW_A], r[RAW_B])));
+            ? "(warm-up) " : "", r[PYGRPC], raw(f, r[RAW_A], r[RAW_B])));
       }
       out.println(line.append(" (pygrpc/grpc-java)"));
     }
@@ -264,6 +261,11 @@ public final class Bench {
   }
 
   private static final String[] SCRIPTS = {"unary_loop.py", "stream_loop.py", "map_bulk.py"};
+
+  /** A figure's raw grpc-java rate: bulk has one raw contender, the others the faster of two. */
+  private static double raw(int figure, double rawA, double rawB) {
+    return figure == 2 ? rawA : Math.max(rawA, rawB);
+  }
 
   /** A round's rates by figure and contender (NaN where not measured). */
   private double[][] round(int port, Path scripts, PythonContender python) throws Exception {
